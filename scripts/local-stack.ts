@@ -1,0 +1,82 @@
+/**
+ * Brings up every local part the app needs when no cloud coordinates are configured:
+ * embedded PostgreSQL (unless DATABASE_URL is set), migrations, the Cognito emulator with its pool/client/groups,
+ * locally generated secrets, and (for dev) demo data on an empty database.
+ * Returns the environment the Next.js server and the worker are started with.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { runMigrations } from '../server/db/migrate';
+import { startCognitoLocal } from './local/cognito';
+import { startEmbeddedPostgres } from './local/postgres';
+
+export type LocalStack = { env: Record<string, string>; stop: () => Promise<void> };
+
+const DATA_DIR = path.resolve('.data');
+
+async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
+  const file = path.join(DATA_DIR, 'secrets.json');
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    const secrets = { mediaSigningSecret: crypto.randomBytes(32).toString('hex') };
+    await fs.mkdir(DATA_DIR, { recursive: true });
+    await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    return secrets;
+  }
+}
+
+export async function startLocalStack(opts: {
+  mode: 'dev' | 'start' | 'build';
+  log: (line: string) => void;
+}): Promise<LocalStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const env: Record<string, string> = {};
+  await fs.mkdir(DATA_DIR, { recursive: true });
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, 'pg'),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      database: 'vita',
+      persistent: true,
+      log: (l) => process.env.DEBUG_PG && opts.log(`[pg] ${l}`),
+    });
+    stops.push(pg.stop);
+    databaseUrl = pg.url;
+    opts.log(`PostgreSQL (embedded) on ${new URL(databaseUrl).host}`);
+  }
+  env.DATABASE_URL = databaseUrl;
+  await runMigrations(databaseUrl);
+  opts.log('migrations applied');
+
+  if ((process.env.AUTH_MODE ?? 'local') === 'local') {
+    const cognito = await startCognitoLocal({ dataDir: path.join(DATA_DIR, 'cognito'), log: opts.log });
+    stops.push(cognito.stop);
+    env.AUTH_MODE = 'local';
+    env.COGNITO_ENDPOINT = cognito.endpoint;
+    env.COGNITO_USER_POOL_ID = cognito.userPoolId;
+    env.COGNITO_CLIENT_ID = cognito.clientId;
+    env.COGNITO_REGION = 'us-east-1';
+    opts.log(`Cognito emulator on ${cognito.endpoint} (pool ${cognito.userPoolId})`);
+  }
+
+  if (!process.env.MEDIA_SIGNING_SECRET) {
+    env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;
+  }
+
+  if (process.env.SEED !== '0') {
+    const { seedIfEmpty } = await import('./seed');
+    const seeded = await seedIfEmpty(databaseUrl, { log: opts.log });
+    if (seeded) opts.log('demo data loaded');
+  }
+
+  return {
+    env,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Local defaults are filled in by scripts/local-stack.ts,
+ * which starts the embedded parts and exports their coordinates before Next.js starts.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+
+  AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
+  COGNITO_REGION: z.string().default('us-east-1'),
+  COGNITO_USER_POOL_ID: z.string().min(1),
+  COGNITO_CLIENT_ID: z.string().min(1),
+  /** cognito-local's base URL; unset against real Cognito. */
+  COGNITO_ENDPOINT: z.string().url().optional(),
+
+  MEDIA_DRIVER: z.enum(['local', 's3']).default('local'),
+  MEDIA_DIR: z.string().default('.data/media'),
+  MEDIA_SIGNING_SECRET: z.string().min(32).optional(),
+  MEDIA_BUCKET: z.string().optional(),
+  MEDIA_REGION: z.string().default('us-east-1'),
+  /** Public base URL for S3 objects (CloudFront or bucket URL); unused locally. */
+  MEDIA_PUBLIC_BASE_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment (start the app with npm run dev / npm start): ${fields}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,2 @@
+// `server-only` throws outside a React Server environment; under vitest the import is a no-op.
+export {};

@@ -1,0 +1,122 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type pino from 'pino';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db/client';
+import { storeMembers, stores, type Store, type StoreMember } from '../db/schema';
+import { AppError, type AppErrorCode } from '../errors/app-error';
+import { ensureUserProfile } from '../services/identity/ensure-user-profile';
+
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  requestId: string;
+  log: pino.Logger;
+};
+
+const APP_TO_TRPC: Record<AppErrorCode, TRPCError['code']> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  LIMIT_EXCEEDED: 'FORBIDDEN',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  UPSTREAM_FAILED: 'BAD_GATEWAY',
+};
+
+/** zod issues → { "variants.0.stock": "message" } for the form next to each field. */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const appError = cause instanceof AppError ? cause : undefined;
+    const zod = cause instanceof ZodError ? cause : undefined;
+    return {
+      ...shape,
+      // Never leak internals of unexpected errors to clients.
+      message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Error interno. Inténtalo de nuevo.' : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        appCode: appError?.code ?? (zod ? 'BAD_REQUEST' : undefined),
+        fields: appError?.fields ?? (zod ? zodFieldErrors(zod) : undefined),
+        details: appError?.data,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** The one place AppError becomes a tRPC error; unexpected errors are logged with the request id. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round(performance.now() - started);
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      ctx.log.info({ path, type, ms, code: cause.code }, 'procedure rejected');
+      throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, 'procedure failed');
+    }
+  } else {
+    ctx.log.debug({ path, type, ms }, 'procedure ok');
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Inicia sesión para continuar.' });
+  await ensureUserProfile({ db: ctx.db, user: ctx.user });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+const ZStoreScoped = z.object({ storeId: z.string().uuid() });
+
+/**
+ * Resolves the store named by the input's storeId and checks the caller is a member.
+ * A store the caller does not belong to answers NOT_FOUND — never its data, never a hint it exists.
+ */
+export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInput }) => {
+  const parsed = ZStoreScoped.safeParse(await getRawInput());
+  if (!parsed.success) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'storeId inválido.', cause: parsed.error });
+  }
+  const rows = await ctx.db
+    .select({ store: stores, member: storeMembers })
+    .from(storeMembers)
+    .innerJoin(stores, eq(stores.id, storeMembers.storeId))
+    .where(and(eq(storeMembers.storeId, parsed.data.storeId), eq(storeMembers.userId, ctx.user.id)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Tienda no encontrada.' });
+  return next({ ctx: { ...ctx, store: row.store as Store, membership: row.member as StoreMember } });
+});
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.user.groups.includes('admins')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Solo administradores.' });
+  }
+  return next({ ctx });
+});

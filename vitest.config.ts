@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'server/testing/server-only-stub.ts') } },
+  test: {
+    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'amplify/**/*.test.ts', 'components/**/*.test.ts'],
+    globalSetup: ['server/testing/global-setup.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+  },
+});
