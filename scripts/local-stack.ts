@@ -53,7 +53,9 @@ export async function startLocalStack(opts: {
   opts.log('migrations applied');
 
   if ((process.env.AUTH_MODE ?? 'local') === 'local') {
-    const cognito = await startCognitoLocal({ dataDir: path.join(DATA_DIR, 'cognito'), log: opts.log });
+    const port = Number(process.env.COGNITO_LOCAL_PORT ?? 9229);
+    const dir = port === 9229 ? 'cognito' : `cognito-${port}`;
+    const cognito = await startCognitoLocal({ dataDir: path.join(DATA_DIR, dir), port, log: opts.log });
     stops.push(cognito.stop);
     env.AUTH_MODE = 'local';
     env.COGNITO_ENDPOINT = cognito.endpoint;

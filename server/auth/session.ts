@@ -6,3 +6,8 @@ export type SessionUser = {
   name?: string;
   groups: string[];
 };
+
+/** Reads and verifies the session cookies. (Replaced by the real verifier in the auth work.) */
+export async function getSessionUser(_cookieHeader: string): Promise<SessionUser | null> {
+  return null;
+}

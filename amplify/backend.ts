@@ -1,0 +1,12 @@
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { postConfirmation } from './functions/post-confirmation/resource';
+import { storage } from './storage/resource';
+
+const backend = defineBackend({ auth, storage, postConfirmation });
+
+// The app signs in with USER_PASSWORD_AUTH locally (cognito-local) and may in AWS too; keep Amplify's
+// own flows (SRP, refresh) and add password auth next to them.
+const { cfnUserPoolClient } = backend.auth.resources.cfnResources;
+const existingFlows = Array.isArray(cfnUserPoolClient.explicitAuthFlows) ? cfnUserPoolClient.explicitAuthFlows : [];
+cfnUserPoolClient.explicitAuthFlows = [...new Set([...existingFlows, 'ALLOW_USER_PASSWORD_AUTH'])];

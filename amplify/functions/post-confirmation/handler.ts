@@ -1,0 +1,67 @@
+import type { PostConfirmationTriggerEvent, PostConfirmationTriggerHandler } from 'aws-lambda';
+import postgres from 'postgres';
+
+/**
+ * Keep in sync with `users` in server/db/schema/identity.ts (id = Cognito sub, email not null,
+ * display_name nullable; locale, plan_code and created_at take their column defaults).
+ * Idempotent: Cognito retries triggers, and the app also creates the row on first sight.
+ */
+export const UPSERT_USER_SQL =
+  'insert into users (id, email, display_name) values ($1, $2, $3) ' +
+  'on conflict (id) do update set email = excluded.email, ' +
+  'display_name = coalesce(users.display_name, excluded.display_name)';
+
+export type UserUpsert = { text: string; params: [id: string, email: string, displayName: string | null] };
+
+/** Pure: turns the trigger's user attributes into the upsert, or null when there is nothing to write. */
+export function buildUserUpsert(attributes: Record<string, string | undefined>): UserUpsert | null {
+  const id = attributes.sub?.trim();
+  const email = attributes.email?.trim().toLowerCase();
+  if (!id || !email) return null;
+  const name = attributes.name?.trim() || [attributes.given_name, attributes.family_name].filter(Boolean).join(' ').trim();
+  return { text: UPSERT_USER_SQL, params: [id, email, name || null] };
+}
+
+const CONNECT_TIMEOUT_S = 3;
+const DEADLINE_MS = 4_000;
+
+let client: postgres.Sql | undefined;
+
+function db(): postgres.Sql {
+  if (!client) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    // One connection per Lambda instance, reused across warm invocations.
+    client = postgres(url, { max: 1, connect_timeout: CONNECT_TIMEOUT_S, idle_timeout: 60, onnotice: () => {} });
+  }
+  return client;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`profile upsert exceeded ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A failure here is logged and swallowed: the user is already confirmed when this runs, an error
+ * would only surface as a failed sign-up screen, and the app upserts the same row on first sight.
+ */
+export const handler: PostConfirmationTriggerHandler = async (event: PostConfirmationTriggerEvent) => {
+  if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
+  const upsert = buildUserUpsert(event.request.userAttributes);
+  if (!upsert) {
+    console.warn(JSON.stringify({ msg: 'post-confirmation: missing sub or email', userName: event.userName }));
+    return event;
+  }
+  try {
+    await withDeadline(db().unsafe(upsert.text, upsert.params), DEADLINE_MS);
+  } catch (error) {
+    console.error(
+      JSON.stringify({ msg: 'post-confirmation: profile upsert failed', sub: upsert.params[0], error: String(error) }),
+    );
+  }
+  return event;
+};

@@ -1,0 +1,25 @@
+/**
+ * CSRF defence for cookie-authenticated, state-changing requests: the browser must say the request is
+ * same-origin (Sec-Fetch-Site) or send an Origin equal to our own. Safe methods pass.
+ */
+export function assertSameOrigin(req: Request): Response | null {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const site = req.headers.get('sec-fetch-site');
+  if (site === 'same-origin' || site === 'none') return null;
+  const origin = req.headers.get('origin');
+  if (origin) {
+    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+    try {
+      if (host && new URL(origin).host === host) return null;
+    } catch {
+      // fall through to rejection
+    }
+  } else if (!site) {
+    // Non-browser clients (no Origin, no Sec-Fetch-Site) carry no ambient browser cookies by accident.
+    return null;
+  }
+  return Response.json(
+    { error: { code: 'FORBIDDEN', message: 'Solicitud de otro origen rechazada.' } },
+    { status: 403 },
+  );
+}

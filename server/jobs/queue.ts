@@ -1,0 +1,28 @@
+import PgBoss from 'pg-boss';
+import { env } from '../env';
+import { logger } from '../log/logger';
+
+/** Job names and their payloads: the one list of background work. */
+export type JobPayloads = {
+  'media.process': { mediaId: string };
+};
+export type JobName = keyof JobPayloads;
+
+const globalForBoss = globalThis as unknown as { vitaBoss?: Promise<PgBoss> };
+
+/** The queue lives in PostgreSQL (schema `pgboss`), so a job survives any process dying mid-way. */
+export function getBoss(): Promise<PgBoss> {
+  globalForBoss.vitaBoss ??= (async () => {
+    const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 3 });
+    boss.on('error', (err) => logger.error({ err }, 'pg-boss error'));
+    await boss.start();
+    return boss;
+  })();
+  return globalForBoss.vitaBoss;
+}
+
+export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: PgBoss.SendOptions = {}) {
+  const boss = await getBoss();
+  await boss.createQueue(name);
+  return boss.send(name, data, { retryLimit: 5, retryDelay: 5, retryBackoff: true, ...opts });
+}
