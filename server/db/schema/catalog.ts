@@ -82,7 +82,8 @@ export const products = pgTable(
     featured: integer('featured').notNull().default(0),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('spanish', coalesce(${products.title}, '')), 'A') || setweight(to_tsvector('spanish', coalesce(${products.description}, '')), 'B')`,
+        // vita_es = spanish stemming after unaccent (custom migration 0003), so "tecnologia" finds "Tecnología".
+        sql`setweight(to_tsvector('vita_es', coalesce(${products.title}, '')), 'A') || setweight(to_tsvector('vita_es', coalesce(${products.description}, '')), 'B')`,
     ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -94,7 +95,8 @@ export const products = pgTable(
     index('products_status_created_at_idx').on(t.status, t.createdAt),
     index('products_category_id_idx').on(t.categoryId),
     index('products_search_vector_idx').using('gin', t.searchVector),
-    index('products_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    // Typo/partial-word matching compares accent-folded titles (vita_unaccent is an IMMUTABLE wrapper, migration 0003).
+    index('products_title_trgm_idx').using('gin', sql`vita_unaccent(${t.title}) gin_trgm_ops`),
     check('products_price_nonneg', sql`${t.price} >= 0`),
     check('products_compare_at_gt_price', sql`${t.compareAtPrice} IS NULL OR ${t.compareAtPrice} > ${t.price}`),
   ],
