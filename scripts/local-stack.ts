@@ -59,6 +59,7 @@ export async function startLocalStack(opts: {
     stops.push(cognito.stop);
     env.AUTH_MODE = 'local';
     env.COGNITO_ENDPOINT = cognito.endpoint;
+    env.COGNITO_LOCAL_DATA_DIR = cognito.dataDir;
     env.COGNITO_USER_POOL_ID = cognito.userPoolId;
     env.COGNITO_CLIENT_ID = cognito.clientId;
     env.COGNITO_REGION = 'us-east-1';

@@ -17,6 +17,8 @@ const ZEnv = z.object({
   COGNITO_CLIENT_ID: z.string().min(1),
   /** cognito-local's base URL; unset against real Cognito. */
   COGNITO_ENDPOINT: z.string().url().optional(),
+  /** cognito-local's data directory (its users live under `.cognito/db`); read by the dev mail viewer. */
+  COGNITO_LOCAL_DATA_DIR: z.string().optional(),
 
   MEDIA_DRIVER: z.enum(['local', 's3']).default('local'),
   MEDIA_DIR: z.string().default('.data/media'),
