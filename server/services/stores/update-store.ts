@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { stores, type Store } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
+import { isUniqueViolation } from '../../db/errors';
+import { assertReadyMedia } from '../media/assert-ready-media';
+import { slugConflict } from './create-store';
+import { ZUpdateStoreInput, type TUpdateStoreInput } from './schemas';
+
+/** Edits a store the caller's membership allows (resolved by sellerProcedure). */
+export async function updateStore({
+  db,
+  store,
+  userId,
+  input,
+}: {
+  db: Db;
+  store: Store;
+  userId: string;
+  input: TUpdateStoreInput;
+}): Promise<Store> {
+  const { storeId: _storeId, ...patch } = ZUpdateStoreInput.parse(input);
+  if (patch.logoMediaId) {
+    await assertReadyMedia({ db, mediaIds: [patch.logoMediaId], userId, storeId: store.id, field: 'logoMediaId' });
+  }
+  try {
+    const [updated] = await db
+      .update(stores)
+      .set({ ...patch, updatedAt: sql`now()` })
+      .where(eq(stores.id, store.id))
+      .returning();
+    if (!updated) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+    return updated;
+  } catch (err) {
+    if (patch.slug && isUniqueViolation(err, 'stores_slug_idx')) {
+      throw await slugConflict(db, patch.slug, patch.name ?? store.name, store.id);
+    }
+    throw err;
+  }
+}
