@@ -13,7 +13,8 @@ import { startEmbeddedPostgres } from './local/postgres';
 
 export type LocalStack = { env: Record<string, string>; stop: () => Promise<void> };
 
-const DATA_DIR = path.resolve('.data');
+/** Everything local lives here (git-ignored); e2e runs point it at a throw-away directory. */
+const DATA_DIR = path.resolve(process.env.VITA_DATA_DIR ?? '.data');
 
 async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
   const file = path.join(DATA_DIR, 'secrets.json');
@@ -66,6 +67,7 @@ export async function startLocalStack(opts: {
     opts.log(`Cognito emulator on ${cognito.endpoint} (pool ${cognito.userPoolId})`);
   }
 
+  if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(DATA_DIR, 'media');
   if (!process.env.MEDIA_SIGNING_SECRET) {
     env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;
   }

@@ -7,39 +7,50 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startLocalStack } from './local-stack';
 
-const log = (line: string) => console.log(`\x1b[35m[vita]\x1b[0m ${line}`);
+export const log = (line: string) => console.log(`\x1b[35m[vita]\x1b[0m ${line}`);
 
-export async function runNext(mode: 'dev' | 'start' | 'build'): Promise<void> {
-  const port = process.env.PORT ?? '3000';
-  const stack = await startLocalStack({ mode, log });
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...stack.env,
-    PORT: port,
-    NEXT_TELEMETRY_DISABLED: '1',
-    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
-  };
+/** Starts `next <mode>` (and the worker for dev/start) with `env`; resolves to the children. */
+export function spawnNext(mode: 'dev' | 'start' | 'build', env: NodeJS.ProcessEnv): ChildProcess[] {
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
-  const args = mode === 'build' ? ['build'] : [mode, '-p', port];
-  const children: ChildProcess[] = [];
-  const nextProc = spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: childEnv });
-  children.push(nextProc);
-  if (mode !== 'build' && process.env.WORKER !== '0') {
-    const tsx = path.resolve('node_modules/.bin/tsx');
-    children.push(spawn(tsx, ['scripts/worker.ts'], { stdio: 'inherit', env: childEnv }));
+  const args = mode === 'build' ? ['build'] : [mode, '-p', String(env.PORT ?? 3000)];
+  const children = [spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env })];
+  if (mode !== 'build' && env.WORKER !== '0') {
+    children.push(spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/worker.ts'], { stdio: 'inherit', env }));
   }
-  if (mode !== 'build') log(`app on http://localhost:${port}`);
+  return children;
+}
 
+/** Stops children then the local parts on Ctrl-C/SIGTERM, or when the first child (Next.js) exits. */
+export function superviseUntilExit(children: ChildProcess[], stopStack: () => Promise<void>): void {
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
-    await stack.stop();
+    await stopStack();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(130));
   process.on('SIGTERM', () => void stop(143));
-  nextProc.on('exit', (code) => void stop(code ?? 0));
+  children[0]?.on('exit', (code) => void stop(code ?? 0));
+}
+
+export function appEnv(stackEnv: Record<string, string>): NodeJS.ProcessEnv {
+  const port = process.env.PORT ?? '3000';
+  return {
+    ...process.env,
+    ...stackEnv,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: '1',
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+  };
+}
+
+export async function runNext(mode: 'dev' | 'start' | 'build'): Promise<void> {
+  const stack = await startLocalStack({ mode, log });
+  const env = appEnv(stack.env);
+  const children = spawnNext(mode, env);
+  if (mode !== 'build') log(`app on http://localhost:${env.PORT}`);
+  superviseUntilExit(children, stack.stop);
 }
