@@ -34,6 +34,30 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   throw new Error(`cognito-local did not open ${HOST}:${port} within ${timeoutMs} ms`);
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+const PURPOSE: Record<string, string> = {
+  SignUp: 'confirmar registro',
+  ResendConfirmationCode: 'confirmar registro',
+  ForgotPassword: 'restablecer contraseña',
+  GetUserAttributeVerificationCode: 'verificar correo',
+  UpdateUserAttributes: 'verificar correo',
+  AdminUpdateUserAttributes: 'verificar correo',
+};
+
+/** Turns the emulator's "Confirmation Code Delivery" boxes in a chunk of its output into one line each. */
+export function describeCodeDeliveries(output: string): string[] {
+  const lines: string[] = [];
+  for (const box of output.replace(ANSI, '').split('Confirmation Code Delivery').slice(1)) {
+    const destination = /Destination:\s*(\S+)/.exec(box)?.[1];
+    const code = /Code:\s*(\S+)/.exec(box)?.[1];
+    if (!destination || !code) continue;
+    const target = /"target":"(\w+)"/.exec(box)?.[1] ?? '';
+    const purpose = PURPOSE[target] ?? target;
+    lines.push(`código para ${destination}: \x1b[1m${code}\x1b[0m${purpose ? ` (${purpose})` : ''}`);
+  }
+  return lines;
+}
+
 export function cognitoClient(endpoint: string): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
     endpoint,
@@ -98,10 +122,10 @@ export async function startCognitoLocal(opts: { dataDir: string; port?: number; 
       env: { ...process.env, HOST, PORT: String(port), AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // The emulator prints confirmation codes in a box; the dev mail viewer reads them from its data instead.
+    // The emulator "emails" codes as a box on its console; show them as one readable line (the dev mail
+    // viewer at /dev/correo reads the same codes from the emulator's data). Other info lines are noise.
     child.stdout.on('data', (b: Buffer) => {
-      const text = b.toString();
-      if (/code|Code/.test(text)) opts.log?.(`[cognito] ${text.trim()}`);
+      for (const line of describeCodeDeliveries(b.toString())) opts.log?.(`[cognito] ${line}`);
     });
     child.stderr.on('data', (b: Buffer) => opts.log?.(`[cognito] ${b.toString().trim()}`));
     stop = async () => {

@@ -1,0 +1,111 @@
+/**
+ * Logic of the session routes (app/api/auth/session, app/api/auth/refresh). Web Request in, Response out;
+ * the route files only re-export these.
+ */
+import { z } from 'zod';
+import { authAdapter } from '../adapters/auth';
+import { getDb } from '../db/client';
+import { env } from '../env';
+import { assertSameOrigin } from '../http/csrf';
+import { logger } from '../log/logger';
+import { ensureUserProfile } from '../services/identity/ensure-user-profile';
+import { clearSessionCookies, parseCookieHeader, SESSION_COOKIE, sessionSetCookies, type CookieOptions } from './cookies';
+import { safeNextPath } from './next-path';
+import { verifySessionTokens } from './session';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const ZToken = z.string().min(20).max(8192);
+const ZCreateSessionInput = z.object({ accessToken: ZToken, idToken: ZToken, refreshToken: ZToken });
+
+function cookieOptions(): CookieOptions {
+  const e = env();
+  // `npm start` is a production build served over http://localhost; browsers other than Chromium drop Secure
+  // cookies there. Every deployed (https) origin gets Secure.
+  const app = new URL(e.APP_URL);
+  const localHttp = app.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(app.hostname);
+  return { secure: e.NODE_ENV === 'production' && !localHttp };
+}
+
+function json(status: number, body: unknown, cookies: string[] = []): Response {
+  const headers = new Headers({ 'content-type': 'application/json', 'cache-control': 'no-store' });
+  for (const c of cookies) headers.append('set-cookie', c);
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+function empty(status: number, cookies: string[], location?: string): Response {
+  const headers = new Headers({ 'cache-control': 'no-store' });
+  for (const c of cookies) headers.append('set-cookie', c);
+  // A relative Location is valid (RFC 9110) and keeps us independent of the Host header.
+  if (location) headers.set('location', location);
+  return new Response(null, { status, headers });
+}
+
+/** POST {accessToken, idToken, refreshToken} from the Authenticator → verified → profile row → cookies. */
+export async function createSession(req: Request): Promise<Response> {
+  const forbidden = assertSameOrigin(req);
+  if (forbidden) return forbidden;
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) return json(413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Solicitud demasiado grande.' } });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const input = ZCreateSessionInput.safeParse(body);
+  if (!input.success) return json(400, { error: { code: 'BAD_REQUEST', message: 'Faltan los tokens de la sesión.' } });
+  let user;
+  try {
+    user = await verifySessionTokens(input.data);
+  } catch (err) {
+    logger.info({ err: (err as Error).message }, 'session tokens rejected');
+    return json(401, { error: { code: 'UNAUTHORIZED', message: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión.' } });
+  }
+  await ensureUserProfile({ db: getDb(), user });
+  return json(200, { user: { id: user.id, email: user.email } }, sessionSetCookies(input.data, cookieOptions()));
+}
+
+/** DELETE: sign out. Clears the cookies whatever happens; tells Cognito best-effort. */
+export async function deleteSession(req: Request): Promise<Response> {
+  const forbidden = assertSameOrigin(req);
+  if (forbidden) return forbidden;
+  const cookies = parseCookieHeader(req.headers.get('cookie') ?? '');
+  await authAdapter().signOut({ accessToken: cookies.get(SESSION_COOKIE.access), refreshToken: cookies.get(SESSION_COOKIE.refresh) });
+  return empty(204, clearSessionCookies(cookieOptions()));
+}
+
+type RefreshOutcome = { ok: true; cookies: string[] } | { ok: false; cookies: string[] };
+
+async function refreshFromCookies(req: Request): Promise<RefreshOutcome> {
+  const opts = cookieOptions();
+  const refreshToken = parseCookieHeader(req.headers.get('cookie') ?? '').get(SESSION_COOKIE.refresh);
+  if (!refreshToken) return { ok: false, cookies: clearSessionCookies(opts) };
+  try {
+    const tokens = await authAdapter().refresh(refreshToken);
+    // Verify what we are about to store: a page redirected here must not bounce back to a session it rejects.
+    const user = await verifySessionTokens(tokens);
+    await ensureUserProfile({ db: getDb(), user });
+    return { ok: true, cookies: sessionSetCookies(tokens, opts) };
+  } catch (err) {
+    logger.info({ err: (err as Error).name }, 'session refresh refused');
+    return { ok: false, cookies: clearSessionCookies(opts) };
+  }
+}
+
+/** GET ?next=/path — used by server components when the access token expired: refresh, then 303 back. */
+export async function refreshAndRedirect(req: Request): Promise<Response> {
+  const next = safeNextPath(new URL(req.url).searchParams.get('next'));
+  const outcome = await refreshFromCookies(req);
+  const location = outcome.ok ? next : `/ingresar?next=${encodeURIComponent(next)}`;
+  return empty(303, outcome.cookies, location);
+}
+
+/** POST — for client code whose call failed with UNAUTHORIZED: 204 with fresh cookies, or 401 (signed out). */
+export async function refreshForClient(req: Request): Promise<Response> {
+  const forbidden = assertSameOrigin(req);
+  if (forbidden) return forbidden;
+  const outcome = await refreshFromCookies(req);
+  if (outcome.ok) return empty(204, outcome.cookies);
+  return json(401, { error: { code: 'UNAUTHORIZED', message: 'Tu sesión terminó. Vuelve a iniciar sesión.' } }, outcome.cookies);
+}
