@@ -1,4 +1,5 @@
 import { categoryRouter } from '../routers/category';
+import { mediaRouter } from '../routers/media';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
 import { storeRouter } from '../routers/store';
@@ -6,6 +7,7 @@ import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
   category: categoryRouter,
+  media: mediaRouter,
   plan: planRouter,
   product: productRouter,
   store: storeRouter,

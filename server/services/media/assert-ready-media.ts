@@ -1,36 +1,49 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { media } from '../../db/schema';
+import { media, type Media } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Media may be attached (product photos, store logo) only when ready and owned by the store, or — for media
- * uploaded before the store existed — by the acting user with no store. Anything else is a BAD_REQUEST on `field`.
+ * For services that attach uploaded images (product photos, a store logo): every id must be a ready image
+ * uploaded for `storeId`, or uploaded by `userId` before any store was chosen (e.g. a logo during onboarding).
+ * Returns the rows in the order given. Duplicated ids are rejected too. Throws BAD_REQUEST with a message on `field` otherwise.
  */
 export async function assertReadyMedia({
   db,
   mediaIds,
-  userId,
   storeId,
+  userId,
   field = 'images',
 }: {
   db: DbOrTx;
-  mediaIds: string[];
+  mediaIds: readonly string[];
+  storeId?: string | null;
   userId: string;
-  storeId?: string;
   field?: string;
-}): Promise<void> {
-  const ids = [...new Set(mediaIds)];
-  if (ids.length === 0) return;
-  const rows = await db
-    .select({ id: media.id, storeId: media.storeId, ownerUserId: media.ownerUserId, status: media.status })
-    .from(media)
-    .where(and(inArray(media.id, ids), eq(media.status, 'ready')));
-  const usable = rows.filter((m) => (storeId && m.storeId === storeId) || (m.storeId === null && m.ownerUserId === userId));
-  if (usable.length !== ids.length) {
+}): Promise<Media[]> {
+  if (mediaIds.length === 0) return [];
+  const reject = () =>
+    new AppError('BAD_REQUEST', {
+      message: 'Alguna foto no está lista o no pertenece a esta tienda. Vuelve a subirla.',
+      fields: { [field]: 'Alguna foto no está lista o no pertenece a esta tienda. Vuelve a subirla.' },
+    });
+  if (!mediaIds.every((id) => UUID.test(id))) throw reject();
+  const unique = [...new Set(mediaIds)];
+  if (unique.length !== mediaIds.length) {
     throw new AppError('BAD_REQUEST', {
-      message: 'Alguna foto no terminó de subirse o no te pertenece.',
-      fields: { [field]: 'Foto no disponible; vuelve a subirla.' },
+      message: 'La misma foto aparece más de una vez.',
+      fields: { [field]: 'La misma foto aparece más de una vez.' },
     });
   }
+  const rows = await db.select().from(media).where(inArray(media.id, unique));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const owned = (m: Media) =>
+    m.storeId ? Boolean(storeId) && m.storeId === storeId : m.ownerUserId === userId;
+  for (const id of unique) {
+    const row = byId.get(id);
+    if (!row || row.status !== 'ready' || row.kind !== 'image' || !owned(row)) throw reject();
+  }
+  return mediaIds.map((id) => byId.get(id)!);
 }
