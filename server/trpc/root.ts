@@ -1,3 +1,4 @@
+import { catalogRouter } from '../routers/catalog';
 import { categoryRouter } from '../routers/category';
 import { mediaRouter } from '../routers/media';
 import { planRouter } from '../routers/plan';
@@ -6,6 +7,7 @@ import { storeRouter } from '../routers/store';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  catalog: catalogRouter,
   category: categoryRouter,
   media: mediaRouter,
   plan: planRouter,
