@@ -1,6 +1,7 @@
 'use client';
 
 import '@aws-amplify/ui-react/styles.css';
+import './authenticator.css';
 import { Authenticator, ThemeProvider, translations, type Theme } from '@aws-amplify/ui-react';
 import { Amplify } from 'aws-amplify';
 import {
@@ -97,12 +98,14 @@ const vitaTheme: Theme = {
     radii: { small: { value: '0.5rem' }, medium: { value: '0.75rem' }, large: { value: '1rem' } },
     components: {
       authenticator: {
+        container: { widthMax: { value: '100%' } }, // see authenticator.css
         router: { borderWidth: { value: '0' }, boxShadow: { value: 'none' } },
         form: { padding: { value: '1.5rem 1.25rem 1.75rem' } },
       },
       button: { borderRadius: { value: '0.75rem' }, paddingBlockStart: { value: '0.75rem' }, paddingBlockEnd: { value: '0.75rem' } },
       fieldcontrol: { borderRadius: { value: '0.75rem' }, paddingBlockStart: { value: '0.7rem' }, paddingBlockEnd: { value: '0.7rem' } },
       tabs: { item: { paddingVertical: { value: '0.9rem' } } },
+      heading: { 3: { fontSize: { value: '1.375rem' } } },
     },
   },
 };

@@ -55,6 +55,7 @@ export const VITA_ES: Record<string, string> = {
   'User is not confirmed.': 'Aún no confirmas tu correo.',
   // cognito-local's wording of the same errors
   'User not authorized': 'Correo o contraseña incorrectos.',
+  'Invalid password': 'Correo o contraseña incorrectos.',
   'User not found.': 'No hay una cuenta con ese correo.',
   'User already exists': 'Ya hay una cuenta con ese correo. Inicia sesión.',
   'Incorrect confirmation code': 'El código no es correcto. Revísalo e inténtalo de nuevo.',
