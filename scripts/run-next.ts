@@ -22,6 +22,9 @@ export function spawnNext(mode: 'dev' | 'start' | 'build', env: NodeJS.ProcessEn
 
 /** Stops children then the local parts on Ctrl-C/SIGTERM, or when the first child (Next.js) exits. */
 export function superviseUntilExit(children: ChildProcess[], stopStack: () => Promise<void>): void {
+  process.once('exit', () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

