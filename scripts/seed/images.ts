@@ -295,8 +295,8 @@ const DRAW: Record<ImageKind, (p: P) => string> = {
     `<rect x="265" y="320" width="270" height="310" rx="44" fill="url(#obj)"/>` +
     `<rect x="285" y="400" width="230" height="150" rx="10" fill="#fffbf5"/>` +
     `<rect x="285" y="400" width="230" height="18" fill="${p.a}"/>` +
-    labelText(400, 475, p.label, p.label.length > 10 ? 24 : 30, '#1c1917', 800, 2) +
-    labelText(400, 515, p.sub, 17, '#57534e', 400, 1) +
+    labelText(400, 475, p.label, p.label.length > 8 ? 24 : 30, '#1c1917', 800, p.label.length > 8 ? 1 : 2) +
+    labelText(400, 515, p.sub, p.sub.length > 20 ? 14 : 17, '#57534e', 400, 0) +
     `<path d="M285 340 L285 610" stroke="#fff" stroke-opacity=".25" stroke-width="12" stroke-linecap="round"/>`,
   soap: (p) =>
     `<rect x="210" y="380" width="380" height="200" rx="60" fill="url(#obj)"/>` +
@@ -572,7 +572,13 @@ export function productSvg(spec: ImageSpec): string {
     sub: spec.sublabel ?? '',
   };
   // Backdrop: a pale tint of the object colour, warm or cool depending on the shot.
-  const bgBase = spec.shot === 1 ? mix(shade(accent, 0.82), '#f5f0e8', 0.4) : mix(shade(c, 0.86), '#f7f4ef', 0.5);
+  // Pale objects (white sneakers, silver jewellery) need a deeper backdrop to stand out.
+  const pale = luminance(c) > 0.72;
+  const bgBase = pale
+    ? mix(shade(accent, 0.45), '#cfc8bc', spec.shot === 1 ? 0.35 : 0.6)
+    : spec.shot === 1
+      ? mix(shade(accent, 0.82), '#f5f0e8', 0.4)
+      : mix(shade(c, 0.86), '#f7f4ef', 0.5);
   const bgTop = shade(bgBase, 0.35);
   const bgBottom = shade(bgBase, -0.05);
   const rotate = spec.shot === 1 ? ((h % 15) - 7) : ((h % 7) - 3);

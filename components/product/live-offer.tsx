@@ -1,0 +1,142 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { Price } from '@/components/ui/price';
+import { WhatsAppIcon } from '@/components/ui/icons';
+import type { PublicVariant } from '@/server/services/catalog/get-product-page';
+import { useLiveOffer } from './use-live-offer';
+
+type Option = { name: string; values: string[] };
+
+const LOW_STOCK = 5;
+
+function matches(v: PublicVariant, selected: Record<string, string>) {
+  return Object.entries(selected).every(([k, val]) => v.options[k] === val);
+}
+
+/**
+ * The product page's buy box: variant picker, exact price and stock (fetched live, the page around it is
+ * cached), and contact by WhatsApp. Checkout comes later, so the buy button is disabled.
+ */
+export function LiveOffer({
+  productId,
+  title,
+  currency,
+  options,
+  variants: cachedVariants,
+  storeName,
+  whatsapp,
+}: {
+  productId: string;
+  title: string;
+  currency: string;
+  options: Option[];
+  variants: PublicVariant[];
+  storeName: string;
+  /** Digits only, with country code; null when the store has none. */
+  whatsapp: string | null;
+}) {
+  const offer = useLiveOffer(productId);
+  const variants = offer?.variants.length ? offer.variants : cachedVariants;
+  const axes = useMemo(() => options.filter((o) => o.values.length > 0), [options]);
+
+  const [selected, setSelected] = useState<Record<string, string>>(() => {
+    const first = cachedVariants.find((v) => v.available > 0) ?? cachedVariants[0];
+    return first ? { ...first.options } : {};
+  });
+  const [pageUrl, setPageUrl] = useState('');
+  useEffect(() => setPageUrl(window.location.href.split('#')[0] ?? ''), []);
+
+  const variant = variants.find((v) => matches(v, selected) && Object.keys(v.options).length === Object.keys(selected).length) ?? (axes.length === 0 ? variants[0] : undefined);
+  const unavailable = offer === null;
+  const available = unavailable ? 0 : (variant?.available ?? 0);
+  const price = variant?.price ?? offer?.priceMin ?? cachedVariants[0]?.price ?? 0;
+  const compareAt = variant ? variant.compareAtPrice : null;
+
+  const variantLabel = axes.map((a) => `${a.name} ${selected[a.name] ?? ''}`.trim()).join(', ');
+  const message = `Hola ${storeName}, me interesa «${title}»${variantLabel ? ` (${variantLabel})` : ''}. ¿Está disponible?${pageUrl ? ` ${pageUrl}` : ''}`;
+  const waHref = whatsapp ? `https://wa.me/${whatsapp}?text=${encodeURIComponent(message)}` : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" />
+        <p className="mt-2 flex items-center gap-2 text-sm" aria-live="polite">
+          {unavailable ? (
+            <span className="font-medium text-zinc-600">Este producto ya no está disponible.</span>
+          ) : !variant ? (
+            <span className="text-zinc-600">Elige una opción.</span>
+          ) : available <= 0 ? (
+            <>
+              <span className="size-2 rounded-full bg-rose-500" aria-hidden="true" />
+              <span className="font-medium text-rose-700">Agotado{variantLabel ? ' en esta opción' : ''}</span>
+            </>
+          ) : available <= LOW_STOCK ? (
+            <>
+              <span className="size-2 rounded-full bg-amber-500" aria-hidden="true" />
+              <span className="font-medium text-amber-800">¡Quedan {available} {available === 1 ? 'unidad' : 'unidades'}!</span>
+            </>
+          ) : (
+            <>
+              <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
+              <span className="font-medium text-emerald-800">En stock</span>
+            </>
+          )}
+          {offer === undefined && <span className="sr-only">Comprobando disponibilidad…</span>}
+        </p>
+      </div>
+
+      {axes.map((axis) => (
+        <fieldset key={axis.name}>
+          <legend className="mb-2 text-sm text-zinc-600">
+            {axis.name}: <span className="font-semibold text-zinc-900">{selected[axis.name] ?? '—'}</span>
+          </legend>
+          <div className="flex flex-wrap gap-2">
+            {axis.values.map((value) => {
+              const next = { ...selected, [axis.name]: value };
+              const candidates = variants.filter((v) => matches(v, next));
+              const soldOut = candidates.length > 0 && candidates.every((v) => v.available <= 0);
+              const active = selected[axis.name] === value;
+              return (
+                <button
+                  key={value}
+                  type="button"
+                  aria-pressed={active}
+                  onClick={() => setSelected(next)}
+                  className={`min-h-11 min-w-11 rounded-xl border px-3.5 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600 ${
+                    active ? 'border-zinc-900 bg-zinc-900 text-white' : 'border-zinc-300 bg-white text-zinc-800 hover:border-zinc-500'
+                  } ${soldOut ? (active ? 'opacity-70' : 'text-zinc-400 line-through decoration-zinc-400') : ''}`}
+                >
+                  {value}
+                  {soldOut && <span className="sr-only"> (agotado)</span>}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+
+      <div className="space-y-3">
+        <button
+          type="button"
+          disabled
+          className="flex h-12 w-full cursor-not-allowed items-center justify-center rounded-2xl bg-zinc-200 text-sm font-semibold text-zinc-600"
+          title="Muy pronto podrás pagar aquí mismo"
+        >
+          Pronto: compra en VITA
+        </button>
+        {waHref ? (
+          <a
+            href={waHref}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="flex h-12 w-full items-center justify-center gap-2 rounded-2xl bg-emerald-700 text-sm font-semibold text-white shadow-sm transition hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
+          >
+            <WhatsAppIcon />
+            Escribir por WhatsApp
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}

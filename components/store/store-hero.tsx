@@ -1,0 +1,79 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import { VerifiedIcon, WhatsAppIcon } from '@/components/ui/icons';
+import type { StorePage } from '@/server/services/catalog/get-store-page';
+import { whatsappDigits } from './brand';
+
+/** Store banner in the brand colour, logo, name, description and contact. Expects brandStyle() on an ancestor. */
+export function StoreHero({ store }: { store: StorePage['store'] }) {
+  const wa = whatsappDigits(store.whatsapp);
+  const message = `Hola ${store.name}, vi tu tienda en VITA y tengo una consulta.`;
+  return (
+    <section aria-labelledby="store-name">
+      <div className="relative h-32 overflow-hidden bg-brand sm:h-44">
+        <div
+          className="absolute inset-0 opacity-25"
+          style={{
+            backgroundImage:
+              'radial-gradient(circle at 20% 20%, rgba(255,255,255,.55) 0, transparent 35%), radial-gradient(circle at 85% 70%, rgba(0,0,0,.35) 0, transparent 40%), repeating-linear-gradient(135deg, rgba(255,255,255,.12) 0 2px, transparent 2px 18px)',
+          }}
+          aria-hidden="true"
+        />
+      </div>
+      <div className="mx-auto max-w-6xl px-4">
+        <div className="flex items-start gap-4">
+          <div className="relative -mt-10 size-20 shrink-0 overflow-hidden rounded-full bg-white ring-4 ring-white shadow-md sm:-mt-14 sm:size-28">
+            {store.logo ? (
+              <Image src={store.logo.url} alt={store.logo.alt} fill sizes="112px" className="object-cover" />
+            ) : (
+              <span className="flex size-full items-center justify-center bg-brand text-2xl font-black text-[var(--brand-ink)]">
+                {store.name.slice(0, 1)}
+              </span>
+            )}
+          </div>
+          <div className="min-w-0 pt-3">
+            <h1 id="store-name" className="flex items-center gap-1.5 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl">
+              <span className="truncate">{store.name}</span>
+              {store.verified && (
+                <span className="text-brand" title="Tienda verificada">
+                  <VerifiedIcon className="size-5 sm:size-6" />
+                  <span className="sr-only">Tienda verificada</span>
+                </span>
+              )}
+            </h1>
+            <p className="text-sm text-zinc-500">
+              {store.productCount} {store.productCount === 1 ? 'producto' : 'productos'} · precios en {store.currency}
+            </p>
+          </div>
+        </div>
+        <p className="mt-4 max-w-3xl text-[15px] leading-relaxed text-zinc-700">{store.description}</p>
+        <div className="mt-4 flex flex-wrap items-center gap-2">
+          {wa && (
+            <a
+              href={`https://wa.me/${wa}?text=${encodeURIComponent(message)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="inline-flex h-11 items-center gap-2 rounded-full bg-brand px-5 text-sm font-semibold text-[var(--brand-ink)] shadow-sm transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
+            >
+              <WhatsAppIcon />
+              Escribir por WhatsApp
+            </a>
+          )}
+        </div>
+        {store.categories.length > 1 && (
+          <nav aria-label="Categorías de la tienda" className="mt-5 flex gap-2 overflow-x-auto pb-1 [scrollbar-width:none]">
+            {store.categories.map((c) => (
+              <Link
+                key={c.slug}
+                href={`/buscar?tienda=${store.slug}&categoria=${c.slug}`}
+                className="shrink-0 rounded-full bg-zinc-100 px-3.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-brand"
+              >
+                {c.nameEs}
+              </Link>
+            ))}
+          </nav>
+        )}
+      </div>
+    </section>
+  );
+}

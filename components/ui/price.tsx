@@ -1,0 +1,40 @@
+import { discountPercent, formatMoney } from './money';
+
+const SIZES = {
+  sm: { price: 'text-sm font-semibold', compare: 'text-xs', badge: 'text-xs' },
+  md: { price: 'text-base font-semibold', compare: 'text-sm', badge: 'text-xs' },
+  lg: { price: 'text-3xl font-bold tracking-tight', compare: 'text-base', badge: 'text-sm' },
+} as const;
+
+/** Price with the compare-at price struck through and the saving; works in server and client components. */
+export function Price({
+  amount,
+  currency,
+  compareAt,
+  size = 'md',
+  from = false,
+}: {
+  amount: number;
+  currency: string;
+  compareAt?: number | null;
+  size?: keyof typeof SIZES;
+  /** Prefix "Desde" when variants have different prices. */
+  from?: boolean;
+}) {
+  const s = SIZES[size];
+  const pct = discountPercent(amount, compareAt);
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
+      {from && <span className="text-xs font-normal text-zinc-500">Desde</span>}
+      <span className={`${s.price} text-zinc-900`}>{formatMoney(amount, currency)}</span>
+      {pct !== null && compareAt ? (
+        <>
+          <s className={`${s.compare} text-zinc-400`} aria-label={`Antes ${formatMoney(compareAt, currency)}`}>
+            {formatMoney(compareAt, currency)}
+          </s>
+          <span className={`${s.badge} rounded-full bg-rose-50 px-1.5 py-px font-semibold text-rose-700`}>-{pct}%</span>
+        </>
+      ) : null}
+    </span>
+  );
+}
