@@ -1,0 +1,39 @@
+import { firstParam, mediaUrl, pickStore } from '@/components/dashboard/load';
+import { Onboarding } from '@/components/dashboard/onboarding';
+import { PlanUsageCard } from '@/components/dashboard/plan-usage-card';
+import { ProductTable } from '@/components/dashboard/product-table';
+import { listInput, tableStateFromSearch } from '@/components/dashboard/product-table-params';
+import { StoreCounts } from '@/components/dashboard/store-counts';
+import { StoreHeader } from '@/components/dashboard/store-header';
+import { requireUser } from '@/server/auth/require-user';
+import { api } from '@/server/trpc/server';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const tienda = firstParam(sp.tienda);
+  const user = await requireUser(tienda ? `/dashboard?tienda=${encodeURIComponent(tienda)}` : '/dashboard');
+  const caller = await api();
+  const stores = await caller.store.mine();
+  const store = pickStore(stores, tienda);
+  if (!store) return <Onboarding name={user.name} />;
+
+  const tableState = tableStateFromSearch(sp);
+  const [counts, usage, list] = await Promise.all([
+    caller.store.counts({ storeId: store.id }),
+    caller.plan.usage(),
+    caller.product.list(listInput(store.id, tableState)),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <StoreHeader store={store} logoUrl={mediaUrl(store.logoKey)} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <StoreCounts storeId={store.id} initialData={counts} />
+        <PlanUsageCard initialData={usage} />
+      </div>
+      <ProductTable key={store.id} storeId={store.id} initialState={tableState} initialData={list} showNewButton={false} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { mediaUrl, sellerProductOr404, sellerStoreOr404 } from '@/components/dashboard/load';
+import { PageHeader } from '@/components/dashboard/page-header';
+import { ProductEditor, productToForm } from '@/components/dashboard/product-editor';
+import { requireUser } from '@/server/auth/require-user';
+import { api } from '@/server/trpc/server';
+
+export const metadata: Metadata = { title: 'Editar producto' };
+
+type Props = {
+  params: Promise<{ storeId: string; productId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function EditProductPage({ params, searchParams }: Props) {
+  const { storeId, productId } = await params;
+  await requireUser(`/dashboard/tiendas/${storeId}/productos/${productId}`);
+  const store = await sellerStoreOr404(storeId);
+  const product = await sellerProductOr404(store.id, productId);
+  const caller = await api();
+  const [categories, usage] = await Promise.all([caller.category.list(), caller.plan.usage()]);
+  return (
+    <div>
+      <PageHeader
+        title={product.title}
+        description={store.name}
+        back={{ href: `/dashboard/tiendas/${store.id}/productos`, label: 'Productos' }}
+      />
+      <ProductEditor
+        key={product.id}
+        storeId={store.id}
+        storeSlug={store.slug}
+        categories={categories}
+        maxPhotos={usage.plan.limits.photosPerProduct}
+        initial={productToForm(product, (key) => mediaUrl(key) ?? '')}
+        product={{ id: product.id, slug: product.slug, status: product.status }}
+        justCreated={(await searchParams).creado === '1'}
+      />
+    </div>
+  );
+}

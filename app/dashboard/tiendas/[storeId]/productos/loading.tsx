@@ -1,0 +1,11 @@
+import { CardsSkeleton, PageHeaderSkeleton, ProductListSkeleton } from '@/components/dashboard/skeleton';
+
+export default function Loading() {
+  return (
+    <div className="space-y-5" aria-busy="true">
+      <PageHeaderSkeleton />
+      <CardsSkeleton count={5} />
+      <ProductListSkeleton />
+    </div>
+  );
+}

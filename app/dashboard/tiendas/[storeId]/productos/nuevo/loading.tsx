@@ -1,0 +1,5 @@
+import { ProductEditorSkeleton } from '@/components/dashboard/product-editor-skeleton';
+
+export default function Loading() {
+  return <ProductEditorSkeleton />;
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ComponentType, SVGProps } from 'react';
+import { useCurrentStore, type TShellStore } from './current-store';
+import { BoxIcon, HomeIcon, SparkIcon, StoreIcon } from './icons';
+
+type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean };
+
+function useNavItems(stores: TShellStore[]): NavItem[] {
+  const pathname = usePathname();
+  const store = useCurrentStore(stores);
+  const q = store ? `?tienda=${store.id}` : '';
+  const base = store ? `/dashboard/tiendas/${store.id}` : null;
+  return [
+    { label: 'Inicio', href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
+    {
+      label: 'Productos',
+      href: base ? `${base}/productos` : '/dashboard/tiendas/nueva',
+      icon: BoxIcon,
+      active: pathname.includes('/productos'),
+    },
+    {
+      label: 'Tienda',
+      href: base ? `${base}/editar` : '/dashboard/tiendas/nueva',
+      icon: StoreIcon,
+      active: pathname.endsWith('/editar') || pathname === '/dashboard/tiendas/nueva',
+    },
+    { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan') },
+  ];
+}
+
+/** Desktop: a vertical list in the sidebar. */
+export function SidebarNav({ stores }: { stores: TShellStore[] }) {
+  const items = useNavItems(stores);
+  return (
+    <nav aria-label="Panel" className="space-y-1">
+      {items.map(({ label, href, icon: Icon, active }) => (
+        <Link
+          key={label}
+          href={href}
+          aria-current={active ? 'page' : undefined}
+          className="flex min-h-11 items-center gap-3 rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 aria-[current=page]:bg-violet-50 aria-[current=page]:text-violet-800"
+        >
+          <Icon className="size-5" />
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Phones: a fixed bar at the bottom with the four sections. */
+export function BottomNav({ stores }: { stores: TShellStore[] }) {
+  const items = useNavItems(stores);
+  return (
+    <nav
+      aria-label="Panel"
+      className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
+    >
+      <ul className="mx-auto grid max-w-lg grid-cols-4">
+        {items.map(({ label, href, icon: Icon, active }) => (
+          <li key={label}>
+            <Link
+              href={href}
+              aria-current={active ? 'page' : undefined}
+              className="flex min-h-16 flex-col items-center justify-center gap-0.5 text-xs font-medium text-zinc-600 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-violet-600 aria-[current=page]:text-violet-700"
+            >
+              <Icon className="size-6" />
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

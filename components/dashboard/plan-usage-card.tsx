@@ -1,0 +1,47 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/components/providers/trpc';
+import { Card } from './field';
+import { upgradeMessage, usageLevel } from './plan-copy';
+import type { TPlanUsage } from './types';
+import { UsageBar } from './usage-bar';
+
+/** Plan, usage against its limits, and the upgrade message when near or at a limit. */
+export function PlanUsageCard({ initialData }: { initialData: TPlanUsage }) {
+  const trpc = useTRPC();
+  const { data = initialData } = useQuery({ ...trpc.plan.usage.queryOptions(), initialData });
+  const { plan, usage, plans } = data;
+  const levels = [usageLevel(usage.activeProducts, plan.limits.activeProducts), usageLevel(usage.stores, plan.limits.stores)];
+  const pressing = levels.some((l) => l !== 'ok');
+  const upgrade = upgradeMessage(plans, plan.code);
+  return (
+    <Card className="space-y-4">
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="text-base font-semibold text-zinc-900">
+          Plan <span className="text-violet-700">{plan.nameEs}</span>
+        </h2>
+        <Link
+          href="/dashboard/plan"
+          className="inline-flex min-h-11 items-center rounded-xl px-2 text-sm font-medium text-violet-700 hover:underline focus-visible:outline-2 focus-visible:outline-violet-600"
+        >
+          Ver planes
+        </Link>
+      </div>
+      <UsageBar label="productos activos" usage={usage.activeProducts} limit={plan.limits.activeProducts} />
+      <UsageBar label={plan.limits.stores === 1 ? 'tienda' : 'tiendas'} usage={usage.stores} limit={plan.limits.stores} />
+      {pressing && upgrade ? (
+        <div className="rounded-xl bg-violet-50 p-3 text-sm text-violet-950">
+          <p className="font-semibold">{upgrade}.</p>
+          <Link
+            href="/dashboard/plan"
+            className="mt-1 inline-flex min-h-11 items-center font-semibold text-violet-700 underline focus-visible:outline-2 focus-visible:outline-violet-600"
+          >
+            Mejorar mi plan
+          </Link>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@/components/providers/trpc';
+import { formatCount } from './plan-copy';
+import type { TStoreCounts } from './types';
+
+/** Simple figures for the current store; refreshed after stock edits and archive/restore. */
+export function StoreCounts({ storeId, initialData }: { storeId: string; initialData: TStoreCounts }) {
+  const trpc = useTRPC();
+  const { data = initialData } = useQuery({ ...trpc.store.counts.queryOptions({ storeId }), initialData });
+  const items: { label: string; value: number; tone?: 'warn' | 'bad' }[] = [
+    { label: 'Activos', value: data.active },
+    { label: 'Archivados', value: data.archived },
+    { label: 'Sin stock', value: data.outOfStock, tone: data.outOfStock > 0 ? 'bad' : undefined },
+    { label: 'Stock bajo', value: data.lowStock, tone: data.lowStock > 0 ? 'warn' : undefined },
+    { label: 'Unidades', value: data.units },
+  ];
+  return (
+    <section aria-label="Resumen de la tienda">
+      <dl className="grid grid-cols-6 gap-2 sm:gap-3 lg:grid-cols-5">
+        {items.map((i, idx) => (
+          <div
+            key={i.label}
+            className={`rounded-2xl border bg-white px-3 py-2.5 shadow-sm sm:p-4 lg:col-span-1 ${idx < 3 ? 'col-span-2' : 'col-span-3'} ${
+              i.tone === 'bad' ? 'border-red-200' : i.tone === 'warn' ? 'border-amber-200' : 'border-zinc-200'
+            }`}
+          >
+            <dt className="text-xs font-medium text-zinc-600 sm:text-sm">{i.label}</dt>
+            <dd
+              className={`mt-0.5 text-xl font-semibold tabular-nums sm:text-2xl ${
+                i.tone === 'bad' ? 'text-red-700' : i.tone === 'warn' ? 'text-amber-700' : 'text-zinc-900'
+              }`}
+            >
+              {formatCount(i.value)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

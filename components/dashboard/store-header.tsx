@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { buttonClass } from './field';
+import { ExternalIcon, PencilIcon, PlusIcon } from './icons';
+import { StoreAvatar } from './store-avatar';
+
+/** The current store's name, public address and the quick links. */
+export function StoreHeader({
+  store,
+  logoUrl,
+}: {
+  store: { id: string; name: string; slug: string; brandColor: string; currency: string };
+  logoUrl: string | null;
+}) {
+  return (
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+      <div className="flex min-w-0 items-center gap-3">
+        <StoreAvatar name={store.name} brandColor={store.brandColor} logoUrl={logoUrl} size={52} className="rounded-2xl" />
+        <div className="min-w-0">
+          <h1 className="truncate text-xl font-bold text-zinc-900 sm:text-2xl">{store.name}</h1>
+          <p className="truncate text-sm text-zinc-500">
+            vita/s/{store.slug} · {store.currency}
+          </p>
+        </div>
+      </div>
+      <nav aria-label="Accesos rápidos" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:justify-end">
+        <Link
+          href={`/dashboard/tiendas/${store.id}/productos/nuevo`}
+          className={`${buttonClass.primary} col-span-2 sm:order-last`}
+        >
+          <PlusIcon className="size-5 shrink-0" />
+          Nuevo producto
+        </Link>
+        <Link href={`/s/${store.slug}`} target="_blank" rel="noopener" className={buttonClass.secondary}>
+          <ExternalIcon className="size-4 shrink-0" />
+          Ver tienda<span className="sr-only"> pública (se abre en otra pestaña)</span>
+        </Link>
+        <Link href={`/dashboard/tiendas/${store.id}/editar`} className={buttonClass.secondary}>
+          <PencilIcon className="size-4 shrink-0" />
+          Editar tienda
+        </Link>
+      </nav>
+    </div>
+  );
+}
