@@ -25,10 +25,10 @@ import { LocalMediaStorage } from '../server/adapters/media/local';
 import type { MediaStorage } from '../server/adapters/media';
 import { minorUnitDigits } from '../components/ui/money';
 import { COLOR_HEX, DEMO_CATEGORIES, DEMO_STORES, type DemoProduct, type DemoStore } from './seed/data';
-import { renderProductImage, renderStoreLogo, type ImageSpec } from './seed/images';
+import { productSvg, renderSvg, storeLogoSvg, svgFingerprint, type ImageSpec, type RenderedImage } from './seed/images';
 
 type Log = (line: string) => void;
-type SeedStorage = Pick<MediaStorage, 'putObject' | 'headObject'>;
+type SeedStorage = Pick<MediaStorage, 'putObject' | 'headObject' | 'deleteObject'>;
 
 /** Seeds only when the database has no store at all (a fresh dev database). */
 export async function seedIfEmpty(url: string, opts: { log: Log }): Promise<boolean> {
@@ -81,6 +81,13 @@ export async function seedDemo({ db, storage, log }: { db: Db; storage: SeedStor
       `(${stats.rendered} rendered) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return stats;
+}
+
+function textArray(values: string[]) {
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 function hash(s: string): number {
@@ -136,11 +143,14 @@ function photoSpecs(store: DemoStore, p: DemoProduct): ImageSpec[] {
 
 type MediaRow = { key: string; bytes: number; width: number; height: number };
 
-/** Writes an object unless the same-sized object is already there (the renders are deterministic). */
+/**
+ * Writes an object unless it is already stored. Keys carry the drawing's fingerprint, so an existing key always
+ * holds the same picture (objects are immutable; caches may keep them forever).
+ */
 async function ensureImage(
   storage: SeedStorage,
   key: string,
-  render: () => Promise<{ bytes: Buffer; width: number; height: number }>,
+  render: () => Promise<RenderedImage>,
   known: Map<string, { bytes: number; width: number | null; height: number | null }>,
   stats: SeedStats,
 ): Promise<MediaRow> {
@@ -187,12 +197,20 @@ async function seedStore(opts: {
   const known = new Map(existingMedia.map((m) => [m.key, m]));
 
   // Photos first (outside the transaction): the slow part, skipped when already on disk.
-  const logo = await ensureImage(storage, `${prefix}logo.webp`, () => renderStoreLogo(demo.name, demo.brandColor), known, stats);
+  const logoDrawing = storeLogoSvg(demo.name, demo.brandColor);
+  const logo = await ensureImage(storage, `${prefix}logo-${svgFingerprint(logoDrawing)}.webp`, () => renderSvg(logoDrawing, 256, 90), known, stats);
   const photos = await mapLimit(
-    demo.products.flatMap((p) => photoSpecs(demo, p).map((spec, n) => ({ p, spec, key: `${prefix}${p.slug}-${n + 1}.webp` }))),
+    demo.products.flatMap((p) =>
+      photoSpecs(demo, p).map((spec, n) => {
+        const svg = productSvg(spec);
+        return { p, spec, svg, key: `${prefix}${p.slug}-${n + 1}-${svgFingerprint(svg)}.webp` };
+      }),
+    ),
     4,
-    async ({ p, spec, key }) => ({ slug: p.slug, n: spec.shot, ...(await ensureImage(storage, key, () => renderProductImage(spec), known, stats)) }),
+    async ({ p, spec, svg, key }) => ({ slug: p.slug, n: spec.shot, ...(await ensureImage(storage, key, () => renderSvg(svg, 800), known, stats)) }),
   );
+  const currentKeys = [logo.key, ...photos.map((ph) => ph.key)];
+  const staleKeys: string[] = [];
 
   await db.transaction(async (tx) => {
     await tx
@@ -360,7 +378,21 @@ async function seedStore(opts: {
         setWhere: sql`(${productImages.position}, ${productImages.alt}) is distinct from (excluded.position, excluded.alt)`,
       });
     stats.images += imageRows.length;
+
+    // Drawings that changed since an earlier seed: unlink and forget their old objects.
+    await tx.execute(sql`
+      DELETE FROM product_images pi USING media m
+      WHERE pi.media_id = m.id AND m.key LIKE ${prefix + '%'} AND NOT (m.key = ANY(${textArray(currentKeys)}))
+        AND pi.product_id = ANY(${textArray([...productIds.values()])}::uuid[])`);
+    const orphans = (await tx.execute(sql`
+      DELETE FROM media m
+      WHERE m.key LIKE ${prefix + '%'} AND NOT (m.key = ANY(${textArray(currentKeys)}))
+        AND NOT EXISTS (SELECT 1 FROM product_images pi WHERE pi.media_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM stores s WHERE s.logo_media_id = m.id)
+      RETURNING m.key`)) as unknown as Array<{ key: string }>;
+    staleKeys.push(...orphans.map((o) => o.key));
   });
+  for (const key of staleKeys) await storage.deleteObject(key);
 }
 
 async function main() {

@@ -3,6 +3,7 @@
  * floor shadow, the object lit from the top left — rendered to WebP with sharp. Everything derives from the
  * inputs, so re-seeding produces byte-identical files.
  */
+import crypto from 'node:crypto';
 import sharp from 'sharp';
 
 export type ImageKind =
@@ -608,13 +609,20 @@ export function productSvg(spec: ImageSpec): string {
 </svg>`;
 }
 
-export async function renderProductImage(spec: ImageSpec): Promise<{ bytes: Buffer; width: number; height: number }> {
-  const bytes = await sharp(Buffer.from(productSvg(spec))).webp({ quality: 82, effort: 2 }).toBuffer();
-  return { bytes, width: 800, height: 800 };
+export type RenderedImage = { bytes: Buffer; width: number; height: number };
+
+/** Short content fingerprint of a drawing: stored objects are immutable, so a changed drawing gets a new key. */
+export function svgFingerprint(svg: string): string {
+  return crypto.createHash('sha256').update(svg).digest('hex').slice(0, 10);
+}
+
+export async function renderSvg(svg: string, size: number, quality = 82): Promise<RenderedImage> {
+  const bytes = await sharp(Buffer.from(svg)).webp({ quality, effort: 2 }).toBuffer();
+  return { bytes, width: size, height: size };
 }
 
 /** A round store logo: brand colour, white initials. */
-export async function renderStoreLogo(name: string, brand: string): Promise<{ bytes: Buffer; width: number; height: number }> {
+export function storeLogoSvg(name: string, brand: string): string {
   const initials = name
     .split(/\s+/)
     .filter((w) => /^[A-ZÁÉÍÓÚÑ]/.test(w))
@@ -628,6 +636,5 @@ export async function renderStoreLogo(name: string, brand: string): Promise<{ by
 <circle cx="128" cy="128" r="108" fill="none" stroke="${ink}" stroke-opacity=".35" stroke-width="4"/>
 ${labelText(128, 150, initials, 76, ink, 800, 2)}
 </svg>`;
-  const bytes = await sharp(Buffer.from(svg)).webp({ quality: 90 }).toBuffer();
-  return { bytes, width: 256, height: 256 };
+  return svg;
 }

@@ -36,11 +36,17 @@ export default async function SearchPage({ searchParams }: Props) {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h1 className="text-xl font-bold tracking-tight text-zinc-900 sm:text-2xl">{heading}</h1>
               <p className="text-sm text-zinc-500" aria-live="polite">
+                {result.totalCapped ? 'Más de ' : ''}
                 {result.total.toLocaleString('es')} {result.total === 1 ? 'producto' : 'productos'}
               </p>
             </div>
             <MobileFilters {...filterData} />
             <ActiveFilters {...filterData} />
+            {result.correctedQuery && (
+              <p className="rounded-xl bg-violet-50 px-4 py-3 text-sm text-violet-900 ring-1 ring-inset ring-violet-200">
+                Mostrando resultados para <strong>«{result.correctedQuery}»</strong>.
+              </p>
+            )}
             {result.relaxed && (
               <p className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
                 No encontramos productos con todas esas palabras. Te mostramos los que tienen alguna.

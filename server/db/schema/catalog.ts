@@ -95,8 +95,6 @@ export const products = pgTable(
     index('products_status_created_at_idx').on(t.status, t.createdAt),
     index('products_category_id_idx').on(t.categoryId),
     index('products_search_vector_idx').using('gin', t.searchVector),
-    // Typo/partial-word matching compares accent-folded titles (vita_unaccent is an IMMUTABLE wrapper, migration 0003).
-    index('products_title_trgm_idx').using('gin', sql`vita_unaccent(${t.title}) gin_trgm_ops`),
     check('products_price_nonneg', sql`${t.price} >= 0`),
     check('products_compare_at_gt_price', sql`${t.compareAtPrice} IS NULL OR ${t.compareAtPrice} > ${t.price}`),
   ],
@@ -143,6 +141,18 @@ export const productVariants = pgTable(
     check('product_variants_reserved_range', sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.stock}`),
     check('product_variants_price_nonneg', sql`${t.price} IS NULL OR ${t.price} >= 0`),
   ],
+);
+
+/**
+ * Distinct accent-folded words of product titles: the vocabulary search corrects typos and completes partial words
+ * against ("zapatilas" → "zapatillas", "zapat" → "zapatos"). Filled by triggers on products (migration 0004).
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [index('search_words_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
 
 export const productsRelations = relations(products, ({ one, many }) => ({

@@ -111,12 +111,23 @@ describe('searchProducts', () => {
     expect(titleHits.indexOf('Chompa de alpaca vieja')).toBe(2);
   });
 
-  it('tolerates typos and partial words through trigram similarity', async () => {
+  it('tolerates typos and partial words through the vocabulary (trigram similarity and prefixes)', async () => {
     const store = await makeStore();
     await makeProduct(store, { title: 'Zapatillas urbanas de lona' });
     await makeProduct(store, { title: 'Gorra de gabardina' });
-    expect(titles(await searchProducts({ db, input: { q: 'zapatilas', store: store.slug }, mediaUrl }))).toEqual(['Zapatillas urbanas de lona']);
+    const typo = await searchProducts({ db, input: { q: 'zapatilas', store: store.slug }, mediaUrl });
+    expect(titles(typo)).toEqual(['Zapatillas urbanas de lona']);
+    expect(typo.correctedQuery).toBe('zapatillas');
     expect(titles(await searchProducts({ db, input: { q: 'zapat', store: store.slug }, mediaUrl }))).toEqual(['Zapatillas urbanas de lona']);
+  });
+
+  it('learns the words of renamed products for typo correction', async () => {
+    const store = await makeStore();
+    const p = await makeProduct(store, { title: 'Sombrero de paja' });
+    await db.update(products).set({ title: 'Sombrero vueltiao costeño' }).where(eq(products.id, p.id));
+    const r = await searchProducts({ db, input: { q: 'vueltiau', store: store.slug }, mediaUrl });
+    expect(titles(r)).toEqual(['Sombrero vueltiao costeño']);
+    expect(r.correctedQuery).toBe('vueltiao');
   });
 
   it('ignores accents and ñ in both directions', async () => {

@@ -1,31 +1,47 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { CARD_COLUMNS, PUBLIC_PRODUCT, firstImage, minorScale, toCard, type CardRow } from './cards';
-import { ZSearchProductsInput, type TSearchProductsInput, type TSearchProductsQuery } from './schemas';
+import { SEARCH_MAX_PAGE, ZSearchProductsInput, type TSearchProductsInput, type TSearchProductsQuery } from './schemas';
 import type { MediaUrl, ProductCard } from './types';
 
 export type SearchProductsResult = {
   items: ProductCard[];
+  /** Matches (for browsing without words: counted up to SEARCH_COUNT_CAP). */
   total: number;
+  /** More than `total` products match. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
+  /** The words were corrected or completed from the catalogue's vocabulary ("zapatilas" → "zapatillas"). */
+  correctedQuery: string | null;
   /** The words did not all match together, so any-word matches are shown instead. */
   relaxed: boolean;
   query: TSearchProductsQuery;
 };
 
-/** Shorter queries make trigram matching meaningless (everything shares "  a"). */
-const MIN_TRGM_CHARS = 3;
+/**
+ * Browsing without words counts matches up to this many ("más de 5.000"): an exact count of the whole catalogue
+ * on every visit would cost a full scan, and nobody pages that far (SEARCH_MAX_PAGE × page size is below it).
+ */
+export const SEARCH_COUNT_CAP = 5000;
+
+/** Alternatives looked up per query word in the vocabulary. */
+const ALTERNATIVES = 3;
 
 /**
  * Marketplace search over active products of active stores.
  *
- * Matching: full-text (`websearch_to_tsquery` on the accent-folded Spanish config `vita_es`, so quotes, OR and
- * -exclusions work) OR trigram word similarity of the accent-folded title (typos and partial words:
- * "zapatilas", "zapat"). If nothing matches all the words, any-word matching is tried once.
- * Ranking: full-text hits first by ts_rank_cd (title weight A, description B) plus title similarity; near-equal
- * relevance (2 decimals) falls back to recency, then sales. Without a query: recency, then sales.
+ * Matching is full-text on `products.search_vector` (Spanish stemming after accent folding, config `vita_es`;
+ * `websearch_to_tsquery` syntax: quotes, `or`, `-palabra`). When that finds less than a page, each word is also
+ * matched against the catalogue's vocabulary (`search_words`, trigram similarity and prefixes) and the search is
+ * run again with the word OR its closest known words — typos ("zapatilas") and partial words ("zapat") then
+ * resolve through the same full-text index. If nothing matches all the words, any word is accepted.
+ * Products of a category or store whose name the words match are included below direct hits; words that only
+ * name a category ("tecnología") browse that category.
+ *
+ * Ranking: ts_rank_cd (title weight A, description B); near-equal relevance (2 decimals) falls back to recency,
+ * then sales. Without words: recency then sales (or the requested sort).
  */
 export async function searchProducts({
   db,
@@ -38,117 +54,234 @@ export async function searchProducts({
 }): Promise<SearchProductsResult> {
   const query = ZSearchProductsInput.parse(input);
   const text = query.q.replace(/\s+/g, ' ').trim();
-  let result = await runSearch(db, query, text, false);
+  const positive = positiveWords(text);
+
+  let result = await runSearch(db, query, text, text ? sql`websearch_to_tsquery('vita_es', ${text})` : null);
+  let correctedQuery: string | null = null;
   let relaxed = false;
-  if (result.total === 0 && text.includes(' ')) {
-    const any = await runSearch(db, query, text, true);
+  let alternatives: WordAlternatives[] | null = null;
+
+  if (positive && result.total < query.pageSize) {
+    alternatives = await lookupAlternatives(db, positive);
+    const corrected = alternativesQuery(alternatives, '&&');
+    if (corrected) {
+      const fuzzy = await runSearch(db, query, text, corrected);
+      if (fuzzy.total > result.total) {
+        result = fuzzy;
+        correctedQuery = suggestion(alternatives, result.total > 0);
+      }
+    }
+  }
+  if (result.total === 0 && positive.includes(' ')) {
+    const anyWord = alternatives ? alternativesQuery(alternatives, '||') : null;
+    const any = await runSearch(db, query, text, anyWord ?? sql`replace(websearch_to_tsquery('vita_es', ${text})::text, ' & ', ' | ')::tsquery`);
     if (any.total > 0) {
       result = any;
       relaxed = true;
+      correctedQuery = null;
     }
   }
   return {
     items: result.rows.map((r) => toCard(r, mediaUrl)),
     total: result.total,
+    totalCapped: result.capped,
     page: query.page,
     pageSize: query.pageSize,
-    pageCount: Math.max(1, Math.ceil(result.total / query.pageSize)),
+    pageCount: Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.ceil(result.total / query.pageSize))),
+    correctedQuery,
     relaxed,
     query,
   };
 }
 
-type Row = CardRow & { total: string | number };
+/** The words a product must contain: without "-exclusions", quotes or the `or` operator. */
+function positiveWords(text: string): string {
+  return text
+    .split(' ')
+    .filter((t) => !t.startsWith('-') && t.toLowerCase() !== 'or')
+    .join(' ')
+    .replace(/"/g, '')
+    .trim();
+}
+
+type WordAlternatives = { w: string; alts: string[] };
+
+/** For each folded query word: itself if known, else its closest vocabulary words (similarity or prefix). */
+async function lookupAlternatives(db: DbOrTx, positive: string): Promise<WordAlternatives[]> {
+  return (await db.execute(sql`
+    SELECT q.w, coalesce(array_agg(c.word ORDER BY c.rank) FILTER (WHERE c.word IS NOT NULL), '{}') AS alts
+    FROM unnest(regexp_split_to_array(vita_unaccent(lower(${positive})), '[^a-z0-9]+')) WITH ORDINALITY AS q(w, i)
+    LEFT JOIN LATERAL (
+      SELECT y.word, y.rank FROM (
+        SELECT x.word, x.exact, x.prefix, x.sim, max(x.sim) OVER () AS best,
+          row_number() OVER (ORDER BY x.exact DESC, x.sim DESC, x.word) AS rank
+        FROM (
+          SELECT sw.word, sw.word = q.w AS exact, sw.word LIKE q.w || '%' AS prefix, similarity(sw.word, q.w) AS sim
+          FROM search_words sw
+          WHERE length(q.w) >= 3 AND (sw.word % q.w OR (length(q.w) >= 4 AND sw.word LIKE q.w || '%'))
+        ) x
+      ) y
+      -- Only near-best corrections ("zapatilas" → zapatillas, not zapatos); completions of a partial word all count.
+      WHERE y.exact OR y.prefix OR y.sim >= 0.8 * y.best
+      ORDER BY y.rank LIMIT ${ALTERNATIVES}
+    ) c ON true
+    WHERE q.w <> ''
+    GROUP BY q.i, q.w
+    ORDER BY q.i
+  `)) as unknown as WordAlternatives[];
+}
+
+/** (w OR alt1 OR alt2) AND (…) — or, with '||', any of them. Null when no word has an alternative. */
+function alternativesQuery(words: WordAlternatives[], join: '&&' | '||'): SQL | null {
+  if (!words.some((w) => w.alts.some((a) => a !== w.w))) return null;
+  const perWord = words.map((w) => {
+    const options = [...new Set([w.w, ...w.alts])];
+    return sql`(${sql.join(
+      options.map((o) => sql`plainto_tsquery('vita_es', ${o})`),
+      sql` || `,
+    )})`;
+  });
+  return sql`(${sql.join(perWord, join === '&&' ? sql` && ` : sql` || `)})`;
+}
+
+function suggestion(words: WordAlternatives[], found: boolean): string | null {
+  if (!found) return null;
+  const fixed = words.map((w) => (w.alts.length && !w.alts.includes(w.w) ? w.alts[0]! : w.w));
+  return fixed.some((f, i) => f !== words[i]!.w) ? fixed.join(' ') : null;
+}
+
+type Resolved = { kind: 'fc' | 'fs' | 'xc' | 'nc' | 'ns'; id: string };
+type Row = CardRow & { total?: string | number };
+
+const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
 async function runSearch(
   db: DbOrTx,
   q: TSearchProductsQuery,
   text: string,
-  anyWord: boolean,
-): Promise<{ rows: Row[]; total: number }> {
+  textQuery: SQL | null,
+): Promise<{ rows: CardRow[]; total: number; capped: boolean }> {
+  let tsq = textQuery;
   const where: SQL[] = [PUBLIC_PRODUCT];
-  let score: SQL = sql`0::float8`;
 
-  if (text) {
-    const tsq = anyWord
-      ? sql`replace(websearch_to_tsquery('vita_es', ${text})::text, ' & ', ' | ')::tsquery`
-      : sql`websearch_to_tsquery('vita_es', ${text})`;
-    // Trigram matching sees only the positive words; "-palabra" exclusions apply to every match.
-    const tokens = text.split(' ');
-    const excluded = tokens.filter((t) => t.startsWith('-') && t.length > 1).map((t) => t.slice(1));
-    const positive = tokens
-      .filter((t) => !t.startsWith('-') && t.toLowerCase() !== 'or')
-      .join(' ')
-      .replace(/"/g, '')
-      .trim();
-    const useTrgm = positive.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_TRGM_CHARS;
-    const folded = sql`vita_unaccent(lower(${positive}))`;
+  // One round trip on the small tables: the filter's category (with children) and store, and the categories and
+  // stores the words name ("tecnología", "quispe"). Plain id lists keep the products scan on its indexes.
+  const parts: SQL[] = [];
+  if (q.category) {
+    parts.push(sql`SELECT 'fc' AS kind, id FROM categories WHERE slug = ${q.category}
+      OR parent_id IN (SELECT id FROM categories WHERE slug = ${q.category})`);
+  }
+  if (q.store) parts.push(sql`SELECT 'fs' AS kind, id FROM stores WHERE slug = ${q.store} AND status = 'active'`);
+  if (tsq && !q.category) {
+    // Words that only name a category ("tecnologia", "alimentos y bebidas") browse that category.
+    parts.push(sql`SELECT 'xc' AS kind, id FROM categories
+      WHERE cardinality(tsvector_to_array(to_tsvector('vita_es', ${positiveWords(text)}))) > 0
+        AND tsvector_to_array(to_tsvector('vita_es', ${positiveWords(text)})) <@ tsvector_to_array(to_tsvector('vita_es', name_es || ' ' || name_en))`);
+  }
+  if (tsq) {
+    parts.push(sql`SELECT 'nc' AS kind, id FROM categories WHERE to_tsvector('vita_es', name_es || ' ' || name_en) @@ ${tsq}`);
+    parts.push(sql`SELECT 'ns' AS kind, id FROM stores WHERE status = 'active' AND to_tsvector('vita_es', name) @@ ${tsq}`);
+  }
+  const resolved = parts.length ? ((await db.execute(sql.join(parts, sql` UNION ALL `))) as unknown as Resolved[]) : [];
+  const ids = (kind: Resolved['kind']) => resolved.filter((r) => r.kind === kind).map((r) => r.id);
+  if (q.category) {
+    const cats = ids('fc');
+    if (!cats.length) return { rows: [], total: 0, capped: false };
+    where.push(cats.length === 1 ? sql`p.category_id = ${cats[0]}` : sql`p.category_id = ANY(${uuidArray(cats)})`);
+  }
+  if (q.store) {
+    const [storeId] = ids('fs');
+    if (!storeId) return { rows: [], total: 0, capped: false };
+    where.push(sql`p.store_id = ${storeId}`);
+  }
+  const namedCategory = ids('xc');
+  if (namedCategory.length === 1) {
+    where.push(sql`p.category_id = ${namedCategory[0]}`);
+    tsq = null;
+  }
+
+  let score: SQL | null = null;
+  if (tsq) {
+    const excluded = text
+      .split(' ')
+      .filter((t) => t.startsWith('-') && t.length > 1)
+      .map((t) => t.slice(1));
     if (excluded.length) {
       where.push(sql`NOT (p.search_vector @@ websearch_to_tsquery('vita_es', ${excluded.join(' or ')}))`);
     }
     const fts = sql`p.search_vector @@ ${tsq}`;
-    // `%>` is word_similarity(query, title) >= pg_trgm.word_similarity_threshold (0.6), served by the GIN index.
-    const trgm = sql`vita_unaccent(p.title) %> ${folded}`;
-    // A query naming a category ("tecnología") or a store ("quispe") also finds their products, ranked below
-    // direct text matches. Resolved to ids first (tiny tables) so the products scan stays an index BitmapOr.
-    const named = (await db.execute(sql`
-      SELECT 'c' AS kind, id FROM categories WHERE to_tsvector('vita_es', name_es || ' ' || name_en) @@ ${tsq}
-      UNION ALL
-      SELECT 's', id FROM stores WHERE status = 'active' AND to_tsvector('vita_es', name) @@ ${tsq}`)) as unknown as Array<{
-      kind: 'c' | 's';
-      id: string;
-    }>;
-    const catIds = named.filter((n) => n.kind === 'c').map((n) => n.id);
-    const storeIds = named.filter((n) => n.kind === 's').map((n) => n.id);
-    const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+    const catIds = ids('nc');
+    const storeIds = ids('ns');
     const inCat = catIds.length ? sql`p.category_id = ANY(${uuidArray(catIds)})` : null;
     const inStore = storeIds.length ? sql`p.store_id = ANY(${uuidArray(storeIds)})` : null;
-    const anyOf = [fts, useTrgm ? trgm : null, inCat, inStore].filter((c): c is SQL => c !== null);
-    where.push(sql`(${sql.join(anyOf, sql` OR `)})`);
+    // Cheapest tests first: OR stops at the first true one.
+    const anyOf = [inCat, inStore, fts].filter((c): c is SQL => c !== null);
+    where.push(anyOf.length === 1 ? fts : sql`(${sql.join(anyOf, sql` OR `)})`);
+    // Text hits: 1 + cover density. Products only reached through their category or store name: 0.2 / 0.3.
     score = sql`(CASE WHEN ${fts} THEN 1 + ts_rank_cd(p.search_vector, ${tsq}, 32) ELSE 0 END
-      ${useTrgm ? sql`+ 0.5 * word_similarity(${folded}, vita_unaccent(p.title))` : sql``}
       ${inStore ? sql`+ CASE WHEN ${inStore} THEN 0.3 ELSE 0 END` : sql``}
       ${inCat ? sql`+ CASE WHEN ${inCat} THEN 0.2 ELSE 0 END` : sql``})`;
   }
-  if (q.category) {
-    where.push(sql`p.category_id IN (SELECT c.id FROM categories c WHERE c.slug = ${q.category}
-      OR c.parent_id = (SELECT c2.id FROM categories c2 WHERE c2.slug = ${q.category}))`);
-  }
-  if (q.store) where.push(sql`s.slug = ${q.store}`);
   if (q.currency) where.push(sql`p.currency = ${q.currency}`);
   if (q.minPrice !== undefined) where.push(sql`p.price_min >= ceil(${q.minPrice}::numeric * ${minorScale(q.currency)})`);
   if (q.maxPrice !== undefined) where.push(sql`p.price_min <= floor(${q.maxPrice}::numeric * ${minorScale(q.currency)})`);
   if (q.inStock) where.push(sql`p.stock_total > 0`);
 
-  const order = (a: SQL) =>
-    q.sort === 'newest'
+  const sort = q.sort === 'relevance' && !score ? 'newest' : q.sort;
+  const order = (a: SQL): SQL =>
+    sort === 'newest'
       ? sql`${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`
-      : q.sort === 'bestsellers'
+      : sort === 'bestsellers'
         ? sql`${a}.sales_count DESC, ${a}.created_at DESC, ${a}.id`
-        : sql`round(${a}.score::numeric, 2) DESC, ${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`;
-
+        : sql`${a}.score DESC, ${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`;
+  const filter = sql.join(where, sql` AND `);
   const offset = (q.page - 1) * q.pageSize;
-  const rows = (await db.execute(sql`
-    SELECT r.*, img.* FROM (
-      SELECT x.*, count(*) OVER () AS total FROM (
-        SELECT ${CARD_COLUMNS}, ${score} AS score
-        FROM products p JOIN stores s ON s.id = p.store_id
-        WHERE ${sql.join(where, sql` AND `)}
-      ) x
-      ORDER BY ${order(sql`x`)}
-      LIMIT ${q.pageSize} OFFSET ${offset}
-    ) r
-    LEFT JOIN LATERAL (${firstImage(sql`r.id`)}) img ON true
-    ORDER BY ${order(sql`r`)}
-  `)) as unknown as Row[];
 
-  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  if (rows.length === 0 && offset > 0) {
-    // Past the last page: still report how many there are, so the page can link back.
-    const [c] = (await db.execute(sql`
-      SELECT count(*) AS total FROM products p JOIN stores s ON s.id = p.store_id
-      WHERE ${sql.join(where, sql` AND `)}`)) as unknown as Array<{ total: string }>;
-    total = Number(c?.total ?? 0);
+  if (score) {
+    // Ranking needs every match scored anyway, so the same pass counts them.
+    const rows = (await db.execute(sql`
+      SELECT r.*, img.* FROM (
+        SELECT x.*, count(*) OVER () AS total FROM (
+          SELECT ${CARD_COLUMNS}, round((${score})::numeric, 2) AS score
+          FROM products p JOIN stores s ON s.id = p.store_id
+          WHERE ${filter}
+          -- A fence: every match is read anyway (for the count), so walking an ordered index is never cheaper.
+          OFFSET 0
+        ) x
+        ORDER BY ${order(sql`x`)}
+        LIMIT ${q.pageSize} OFFSET ${offset}
+      ) r
+      LEFT JOIN LATERAL (${firstImage(sql`r.id`)}) img ON true
+      ORDER BY ${order(sql`r`)}
+    `)) as unknown as Row[];
+    let total = rows[0] ? Number(rows[0].total) : 0;
+    if (!rows.length && offset > 0) total = await countMatches(db, filter, Number.MAX_SAFE_INTEGER);
+    return { rows, total, capped: false };
   }
-  return { rows, total };
+
+  // Browsing without words: the page walks an index in the requested order; the count stops at the cap.
+  const [rows, total] = await Promise.all([
+    db.execute(sql`
+      SELECT r.*, img.* FROM (
+        SELECT ${CARD_COLUMNS}
+        FROM products p JOIN stores s ON s.id = p.store_id
+        WHERE ${filter}
+        ORDER BY ${order(sql`p`)}
+        LIMIT ${q.pageSize} OFFSET ${offset}
+      ) r
+      LEFT JOIN LATERAL (${firstImage(sql`r.id`)}) img ON true
+      ORDER BY ${order(sql`r`)}
+    `) as unknown as Promise<CardRow[]>,
+    countMatches(db, filter, SEARCH_COUNT_CAP + 1),
+  ]);
+  return { rows, total: Math.min(total, SEARCH_COUNT_CAP), capped: total > SEARCH_COUNT_CAP };
+}
+
+async function countMatches(db: DbOrTx, filter: SQL, limit: number): Promise<number> {
+  const [c] = (await db.execute(sql`
+    SELECT count(*)::int AS total FROM (
+      SELECT 1 FROM products p JOIN stores s ON s.id = p.store_id WHERE ${filter} LIMIT ${limit}
+    ) t
+  `)) as unknown as Array<{ total: number }>;
+  return Number(c?.total ?? 0);
 }
