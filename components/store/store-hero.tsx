@@ -32,8 +32,8 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
             )}
           </div>
           <div className="min-w-0 pt-3">
-            <h1 id="store-name" className="flex items-center gap-1.5 text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl">
-              <span className="truncate">{store.name}</span>
+            <h1 id="store-name" className="flex items-center gap-1.5 text-xl font-bold leading-tight tracking-tight text-zinc-900 sm:text-3xl">
+              <span className="line-clamp-2">{store.name}</span>
               {store.verified && (
                 <span className="text-brand" title="Tienda verificada">
                   <VerifiedIcon className="size-5 sm:size-6" />
