@@ -1,7 +1,8 @@
 /**
  * Browser side of the live price/stock islands: collects the product ids every island on the page asks for,
- * fetches them in one GET to the public tRPC endpoint (no tRPC/TanStack client: this ships on cached public
- * pages, where every kilobyte counts), and notifies subscribers.
+ * fetches them in one GET to /api/live-offers (the `catalog.liveOffers` service behind a `no-store` route; no
+ * tRPC/TanStack client here: this ships on cached public pages, where every kilobyte counts), and notifies
+ * subscribers.
  */
 import type { LiveOffer } from '@/server/services/catalog/get-live-offers';
 
@@ -19,12 +20,11 @@ function emit() {
 }
 
 async function fetchChunk(ids: string[]) {
-  const input = encodeURIComponent(JSON.stringify({ json: { productIds: ids } }));
   try {
-    const res = await fetch(`/api/trpc/catalog.liveOffers?input=${input}`, { cache: 'no-store', headers: { accept: 'application/json' } });
+    const res = await fetch(`/api/live-offers?ids=${ids.join(',')}`, { cache: 'no-store', headers: { accept: 'application/json' } });
     if (!res.ok) return; // Keep showing the cached values.
-    const body = (await res.json()) as { result?: { data?: { json?: LiveOffer[] } } };
-    const list = body.result?.data?.json ?? [];
+    const body = (await res.json()) as { offers?: LiveOffer[] };
+    const list = body.offers ?? [];
     const seen = new Set<string>();
     for (const o of list) {
       offers.set(o.productId, o);
