@@ -50,7 +50,8 @@ async function seedStorage(): Promise<SeedStorage> {
   }
   // Only putObject/headObject are used here; nothing is signed, so any secret of the right length will do.
   return new LocalMediaStorage({
-    dir: path.resolve(process.env.MEDIA_DIR ?? '.data/media'),
+    // Same default as scripts/local-stack.ts: <data dir>/media.
+    dir: path.resolve(process.env.MEDIA_DIR ?? path.join(process.env.VITA_DATA_DIR ?? '.data', 'media')),
     secret: process.env.MEDIA_SIGNING_SECRET ?? 'seed-writes-objects-and-signs-no-urls',
   });
 }

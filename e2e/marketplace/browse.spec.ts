@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * A signed-out buyer on the demo catalogue (read only, so tests can share it): home → search with a typo and
+ * filters (no JavaScript needed) → store page in its brand colour → product page whose price and stock come from
+ * the live island → WhatsApp contact. Archived products and unknown stores answer 404.
+ */
+
+test('home shows featured stores, products and categories', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Compra directo');
+  await expect(page.getByRole('heading', { name: 'Tiendas destacadas' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tejidos Quispe' }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Productos destacados' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Joyería' }).first()).toHaveAttribute('href', '/c/joyeria');
+  await expect(page.getByRole('link', { name: 'Vender en VITA' }).first()).toHaveAttribute('href', '/dashboard');
+});
+
+test('search corrects a typo and filters with a plain form', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Buscar productos' }).last();
+  await box.fill('zapatilas');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/buscar\?q=zapatilas/);
+  await expect(page.getByText('Mostrando resultados para')).toContainText('zapatillas');
+  await expect(page.getByRole('link', { name: 'Zapatillas urbanas de lona' })).toBeVisible();
+
+  await page.goto('/buscar?q=alpaca&stock=1&orden=bestsellers');
+  await expect(page.getByRole('link', { name: 'Con stock (quitar filtro)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cárdigan de alpaca trenzado' })).toHaveCount(0); // sold out
+});
+
+test('filters work without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/buscar?q=alpaca');
+  const form = page.locator('form:visible', { has: page.getByRole('button', { name: 'Aplicar filtros' }) });
+  const summary = page.locator('summary:visible');
+  if (await summary.count()) await summary.click();
+  await form.getByLabel('Solo con stock').check();
+  await form.getByRole('button', { name: 'Aplicar filtros' }).click();
+  await expect(page).toHaveURL(/stock=1/);
+  await expect(page.getByRole('link', { name: 'Chompa de alpaca tejida a mano' })).toBeVisible();
+  await context.close();
+});
+
+test('store page uses the brand colour and links to WhatsApp', async ({ page }) => {
+  await page.goto('/s/tejidos-quispe');
+  await expect(page.getByRole('heading', { level: 1, name: /Tejidos Quispe/ })).toBeVisible();
+  const brand = await page.locator('main').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--brand').trim());
+  expect(brand).toBe('#b45309');
+  await expect(page.getByRole('link', { name: 'Escribir por WhatsApp' })).toHaveAttribute('href', /^https:\/\/wa\.me\/51984123456\?text=/);
+  await expect(page.getByRole('link', { name: 'Chompa de alpaca tejida a mano' })).toBeVisible();
+});
+
+test('product page: live price and stock, variant picker, WhatsApp with the product name', async ({ page }) => {
+  const live = page.waitForResponse((r) => r.url().includes('/api/live-offers') && r.ok());
+  await page.goto('/s/tejidos-quispe/p/chompa-alpaca-tejida-a-mano');
+  const response = await live;
+  expect(response.headers()['cache-control']).toBe('no-store');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chompa de alpaca tejida a mano');
+  await expect(page.getByText('S/ 289').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pronto: compra en VITA' })).toBeDisabled();
+
+  // S / Azul marino is sold out in the demo data; M / Azul marino is not.
+  await page.getByRole('button', { name: 'Azul marino' }).click();
+  await page.getByRole('button', { name: 'S', exact: true }).click();
+  await expect(page.getByText('Agotado en esta opción')).toBeVisible();
+  await page.getByRole('button', { name: 'M', exact: true }).click();
+  await expect(page.getByText(/En stock|Quedan/)).toBeVisible();
+  const wa = await page.getByRole('link', { name: 'Escribir por WhatsApp' }).getAttribute('href');
+  expect(decodeURIComponent(wa ?? '')).toContain('«Chompa de alpaca tejida a mano» (Talla M, Color Azul marino)');
+});
+
+test('archived products, unknown stores and categories are not found', async ({ page }) => {
+  for (const path of ['/s/mercadito-de-oaxaca/p/caja-regalo-guelaguetza-2023', '/s/tienda-que-no-existe', '/c/no-existe']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  await expect(page.getByText('Error 404')).toBeVisible();
+});
