@@ -10,10 +10,8 @@ export default function Loading() {
           <Skeleton className="h-4 w-32" />
         </div>
       </div>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <CardsSkeleton count={5} />
-        <Skeleton className="h-36 rounded-2xl" />
-      </div>
+      <CardsSkeleton count={5} />
+      <Skeleton className="h-36 rounded-2xl lg:h-24" />
       <ProductListSkeleton />
     </div>
   );

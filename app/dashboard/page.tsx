@@ -29,10 +29,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <StoreHeader store={store} logoUrl={mediaUrl(store.logoKey)} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <StoreCounts storeId={store.id} initialData={counts} />
-        <PlanUsageCard initialData={usage} />
-      </div>
+      <StoreCounts storeId={store.id} initialData={counts} />
+      <PlanUsageCard initialData={usage} />
       <ProductTable key={store.id} storeId={store.id} initialState={tableState} initialData={list} showNewButton={false} />
     </div>
   );

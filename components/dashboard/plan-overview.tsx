@@ -9,10 +9,9 @@ import { UsageBar } from './usage-bar';
 export function PlanOverview({ data }: { data: TPlanUsage }) {
   const { plan, usage, plans } = data;
   const upgrade = upgradeMessage(plans, plan.code);
-  const pressing = [
-    usageLevel(usage.activeProducts, plan.limits.activeProducts),
-    usageLevel(usage.stores, plan.limits.stores),
-  ].some((l) => l !== 'ok');
+  const levels = [usageLevel(usage.activeProducts, plan.limits.activeProducts), usageLevel(usage.stores, plan.limits.stores)];
+  const pressing = levels.some((l) => l !== 'ok');
+  const full = levels.includes('full');
   const current = plans.findIndex((p) => p.code === plan.code);
   return (
     <div className="space-y-6">
@@ -26,7 +25,7 @@ export function PlanOverview({ data }: { data: TPlanUsage }) {
         <p className="text-sm text-zinc-600">Hasta {plural(plan.limits.photosPerProduct, 'foto', 'fotos')} por producto.</p>
         {upgrade ? (
           <p className={`rounded-xl p-3 text-sm ${pressing ? 'bg-amber-50 text-amber-950' : 'bg-violet-50 text-violet-950'}`}>
-            {pressing ? 'Estás cerca del límite de tu plan. ' : ''}
+            {full ? 'Llegaste a un límite de tu plan. ' : pressing ? 'Estás cerca del límite de tu plan. ' : ''}
             <span className="font-semibold">{upgrade}.</span>
           </p>
         ) : null}
@@ -56,16 +55,8 @@ export function PlanOverview({ data }: { data: TPlanUsage }) {
                   ) : null}
                 </div>
                 <p className="mt-2">
-                  {p.monthlyPrice > 0 ? (
-                    <>
-                      <span className="text-3xl font-bold tabular-nums text-zinc-900">
-                        {formatMoney(p.monthlyPrice, p.currency)}
-                      </span>
-                      <span className="text-sm text-zinc-600"> / mes</span>
-                    </>
-                  ) : (
-                    <span className="text-3xl font-bold text-zinc-900">Gratis</span>
-                  )}
+                  <span className="text-3xl font-bold tabular-nums text-zinc-900">{formatMoney(p.monthlyPrice, p.currency)}</span>
+                  <span className="text-sm text-zinc-600"> / mes</span>
                 </p>
                 <ul className="mt-4 flex-1 space-y-2 text-sm text-zinc-800">
                   <Feature>{plural(p.limits.stores, 'tienda', 'tiendas')}</Feature>

@@ -7,54 +7,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { PhotoUploader } from '@/components/media/photo-uploader';
 import { useTRPC } from '@/components/providers/trpc';
-import { CURRENCY_OPTIONS, type TStoreCurrency } from '@/components/store/currency';
+import { CURRENCY_OPTIONS } from '@/components/store/currency';
 import { formatMoney, minorUnitDigits } from '@/components/ui/money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
-import type { TMediaRef } from '@/server/services/media/schemas';
 import { ZCreateProductInput, ZUpdateProductInput, type TCreateProductInput } from '@/server/services/products/schemas';
 import { buttonClass, Card, describedBy, Field, FieldError, inputClass } from './field';
 import { ExternalIcon } from './icons';
 import { useMediaUrl } from './media-url';
 import { LimitNotice } from './limit-notice';
 import { OptionsEditor } from './options-editor';
-import { generatingOptions, regenerateVariants, type TOptionRow, type TVariantRow } from './product-variants';
+import { generatingOptions, regenerateVariants, type TOptionRow } from './product-variants';
 import { appErrorOf, issuesToFields, limitDetailsOf, type TAppErrorInfo } from './trpc-error';
-import { variantLabel, type TCategory, type TSellerProduct } from './types';
-
-export type TProductFormValues = {
-  title: string;
-  description: string;
-  categoryId: string;
-  price: string;
-  compareAtPrice: string;
-  currency: TStoreCurrency;
-  photos: TMediaRef[];
-  options: TOptionRow[];
-  variants: TVariantRow[];
-};
-
-/** The form's view of a saved product (money in major units as text). */
-export function productToForm(p: TSellerProduct, photoUrl: (key: string) => string): TProductFormValues {
-  const currency = p.currency as TStoreCurrency;
-  return {
-    title: p.title,
-    description: p.description,
-    categoryId: p.categoryId ?? '',
-    price: minorToMajorText(p.price, currency),
-    compareAtPrice: minorToMajorText(p.compareAtPrice, currency),
-    currency,
-    photos: p.images.map((i) => ({ mediaId: i.mediaId, url: photoUrl(i.key) })),
-    options: p.options,
-    variants: p.variants.map((v) => ({
-      id: v.id,
-      options: v.options,
-      sku: v.sku ?? '',
-      price: minorToMajorText(v.price, currency),
-      stock: String(v.stock),
-      reserved: v.reserved,
-    })),
-  };
-}
+import { variantLabel, type TCategory } from './types';
+import { productToForm, type TProductFormValues } from './product-form-values';
 
 const amount = (text: string, currency: string) => parseMajorToMinor(text, currency) ?? Number.NaN;
 

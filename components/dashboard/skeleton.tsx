@@ -36,11 +36,11 @@ export function ProductListSkeleton({ rows = 5 }: { rows?: number }) {
   );
 }
 
-export function CardsSkeleton({ count = 4 }: { count?: number }) {
+export function CardsSkeleton({ count = 5 }: { count?: number }) {
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <div className="grid grid-cols-6 gap-2 sm:gap-3 lg:grid-cols-5">
       {Array.from({ length: count }, (_, i) => (
-        <Skeleton key={i} className="h-20" />
+        <Skeleton key={i} className={`h-16 sm:h-20 lg:col-span-1 ${i < 3 ? 'col-span-2' : 'col-span-3'}`} />
       ))}
     </div>
   );

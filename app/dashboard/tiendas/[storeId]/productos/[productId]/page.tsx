@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { mediaUrl, sellerProductOr404, sellerStoreOr404 } from '@/components/dashboard/load';
 import { PageHeader } from '@/components/dashboard/page-header';
-import { ProductEditor, productToForm } from '@/components/dashboard/product-editor';
+import { ProductEditor } from '@/components/dashboard/product-editor';
+import { productToForm } from '@/components/dashboard/product-form-values';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
