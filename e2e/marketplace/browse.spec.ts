@@ -62,10 +62,12 @@ test('product page: live price and stock, variant picker, WhatsApp with the prod
   await expect(page.getByText('S/ 289').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pronto: compra en VITA' })).toBeDisabled();
 
-  // S / Azul marino is sold out in the demo data; M / Azul marino is not.
+  // The first available variant (S / Terracota) is preselected. S / Azul marino is sold out in the demo data
+  // (its button then reads "S (agotado)"); M / Azul marino is not.
+  await expect(page.getByRole('button', { name: 'S', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Azul marino' }).click();
-  await page.getByRole('button', { name: 'S', exact: true }).click();
   await expect(page.getByText('Agotado en esta opción')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'S (agotado)' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'M', exact: true }).click();
   await expect(page.getByText(/En stock|Quedan/)).toBeVisible();
   const wa = await page.getByRole('link', { name: 'Escribir por WhatsApp' }).getAttribute('href');
