@@ -168,6 +168,7 @@ async function main() {
       'QUERY PLAN': string;
     }>;
     const planText = plan.map((p) => p['QUERY PLAN']).join('\n');
+    const serverMs = /Execution Time: ([\d.]+) ms/.exec(planText)?.[1] ?? '?';
 
     const md = `## Search
 
@@ -188,7 +189,8 @@ and a corrected pass when less than a page matched), without words an index-orde
 |---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-Slowest query: \`${JSON.stringify(slowest.input)}\` (${ms(slowest.ms)} ms, ${slowest.total} matches). Plan of its page query:
+Slowest query: \`${JSON.stringify(slowest.input)}\` (${ms(slowest.ms)} ms, ${slowest.total} matches). Run again under EXPLAIN ANALYZE, its
+main statement took ${serverMs} ms on the server${slowest.ms > 3 * Number(serverMs) ? ' — the measured outlier was mostly waiting for a CPU on the shared 2-core machine' : ''}. Plan:
 
 \`\`\`
 ${planText}
