@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { codeFromDevMail, freshEmail, PASSWORD } from '../support/auth';
 
 /**
  * The whole account journey against the Cognito emulator, with the codes read from the dev mailbox
@@ -6,30 +7,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
  * password. Each run uses a fresh address, so projects and workers never share an account.
  */
 
-const PASSWORD = 'Vita-prueba-2026';
 const NEW_PASSWORD = 'Vita-nueva-2026';
-
-function freshEmail(testInfo: { project: { name: string }; workerIndex: number }): string {
-  return `e2e-${testInfo.project.name}-${testInfo.workerIndex}-${Date.now()}@prueba.vita`;
-}
-
-/** Reads the pending code for `email` from the dev mailbox, in a separate tab (the Authenticator keeps its state). */
-async function codeFromDevMail(context: BrowserContext, email: string, kind: RegExp): Promise<string> {
-  const mail = await context.newPage();
-  try {
-    let code = '';
-    await expect(async () => {
-      await mail.goto('/dev/correo');
-      const card = mail.getByTestId('dev-mail-code').filter({ hasText: email }).filter({ hasText: kind });
-      await expect(card).toHaveCount(1, { timeout: 1_000 });
-      code = (await card.getByTestId('dev-mail-value').innerText()).trim();
-    }).toPass({ timeout: 15_000 });
-    expect(code).toMatch(/^\d{6}$/);
-    return code;
-  } finally {
-    await mail.close();
-  }
-}
 
 /** No token may be readable by page scripts: not in document.cookie, localStorage or sessionStorage. */
 async function expectNoTokenInPage(page: Page) {

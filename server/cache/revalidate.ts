@@ -1,12 +1,16 @@
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, revalidateTag } from 'next/cache';
 import { logger } from '../log/logger';
+import { TAGS } from './tags';
 
 /**
- * Best-effort refresh of cached public pages after a seller's change. Works under `next start`; Amplify Hosting
- * ignores on-demand revalidation, so pages also revalidate on a timer and exact price/stock come from the island.
+ * Best-effort refresh of cached public reads and pages after a seller's change. Works under `next start`; Amplify
+ * Hosting ignores on-demand revalidation, so pages also expire on their timer and exact price/stock come from the
+ * live island.
  */
 export function revalidateStorefront({ storeSlug, productSlug }: { storeSlug: string; productSlug?: string }) {
   try {
+    const tags = productSlug ? TAGS.forProduct(storeSlug, productSlug) : TAGS.forStore(storeSlug);
+    for (const tag of tags) revalidateTag(tag);
     revalidatePath(`/s/${storeSlug}`);
     if (productSlug) revalidatePath(`/s/${storeSlug}/p/${productSlug}`);
     revalidatePath('/');
