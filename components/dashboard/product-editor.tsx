@@ -84,6 +84,8 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<TAppErrorInfo | null>(null);
   const [status, setStatus] = useState(product?.status);
+  // The public address follows the title (the server re-slugs on rename).
+  const [productSlug, setProductSlug] = useState(product?.slug);
   const [saved, setSaved] = useState<'created' | 'updated' | 'archived' | 'restored' | null>(justCreated ? 'created' : null);
   const [bulkStock, setBulkStock] = useState('');
   const [showSku, setShowSku] = useState(() => initial.variants.length > 1 && initial.variants.some((v) => v.sku.trim() !== ''));
@@ -157,6 +159,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
     trpc.product.update.mutationOptions({
       onSuccess: async (p) => {
         invalidate();
+        setProductSlug(p.slug);
         // Reload so new variants carry their ids for the next save.
         const fresh = await queryClient.fetchQuery(trpc.product.get.queryOptions({ storeId, productId: p.id }, { staleTime: 0 }));
         reset(productToForm(fresh, (key) => mediaUrl(key) ?? ''));
@@ -218,7 +221,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
   const limit = formError ? limitDetailsOf(formError) : null;
   const variantsError = errors.variants;
   const totalStock = variants.reduce((sum, v) => sum + (Number.parseInt(v.stock, 10) || 0), 0);
-  const publicHref = product ? `/s/${storeSlug}/p/${product.slug}` : null;
+  const publicHref = productSlug ? `/s/${storeSlug}/p/${productSlug}` : null;
   const err = (path: string) => errors[path];
   const optionOrder = generatingOptions(options).map((o) => o.name);
   const skuVisible = showSku || Object.keys(errors).some((k) => /^variants\.\d+\.sku$/.test(k));

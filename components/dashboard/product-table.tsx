@@ -198,14 +198,26 @@ export function ProductTable({
       </div>
 
       <div role="tablist" aria-label="Estado" className="flex gap-1 rounded-xl bg-zinc-100 p-1 sm:w-fit">
-        {STATUS_TABS.map((t) => (
+        {STATUS_TABS.map((t, i) => (
           <button
             key={t.value}
             type="button"
             role="tab"
+            id={`${headingId}-tab-${t.value}`}
             aria-selected={state.status === t.value}
+            aria-controls={`${headingId}-list`}
+            tabIndex={state.status === t.value ? 0 : -1}
             onClick={() => update({ status: t.value })}
-            className="min-h-11 flex-1 rounded-lg px-3 text-sm font-medium sm:flex-none sm:px-6 text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm"
+            onKeyDown={(e) => {
+              // Tabs pattern: arrows move between the three states.
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (!step) return;
+              e.preventDefault();
+              const next = STATUS_TABS[(i + step + STATUS_TABS.length) % STATUS_TABS.length]!;
+              update({ status: next.value });
+              document.getElementById(`${headingId}-tab-${next.value}`)?.focus();
+            }}
+            className="min-h-11 flex-1 rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:flex-none sm:px-6"
           >
             {t.label}
           </button>
@@ -216,57 +228,59 @@ export function ProductTable({
         <NoticeBar notice={notice} onClose={() => setNotice(null)} onUndo={(id) => restore.mutate({ storeId, productId: id })} />
       ) : null}
 
-      {!data ? (
-        query.isError ? (
-          <ErrorState message={appErrorOf(query.error).message} onRetry={() => void query.refetch()} />
-        ) : (
-          <ProductListSkeleton />
-        )
-      ) : data.items.length === 0 ? (
-        <EmptyState
-          storeId={storeId}
-          state={state}
-          filtered={filtered}
-          onClear={() => {
-            setSearch('');
-            update({ q: '', status: 'active' });
-          }}
-        />
-      ) : (
-        <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching}>
-          <div className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
-            <div
-              aria-hidden="true"
-              className="hidden grid-cols-[minmax(0,1fr)_8rem_12.5rem_6.5rem_13rem] gap-4 border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 lg:grid"
-            >
-              <span>Producto</span>
-              <span>Precio</span>
-              <span>Stock</span>
-              <span>Estado</span>
-              <span className="text-right">Acciones</span>
-            </div>
-            <ul className="divide-y divide-zinc-100">
-              {data.items.map((p) => (
-                <ProductRow
-                  key={p.id}
-                  storeId={storeId}
-                  product={p}
-                  busy={busyId === p.id}
-                  onArchive={() => archive.mutate({ storeId, productId: p.id })}
-                  onRestore={() => restore.mutate({ storeId, productId: p.id })}
-                />
-              ))}
-            </ul>
-          </div>
-          <Pagination
-            page={state.page}
-            pages={pages}
-            total={data.total}
-            shown={data.items.length}
-            onPage={(page) => setState((s) => ({ ...s, page }))}
+      <div id={`${headingId}-list`} role="tabpanel" aria-labelledby={`${headingId}-tab-${state.status}`}>
+        {!data ? (
+          query.isError ? (
+            <ErrorState message={appErrorOf(query.error).message} onRetry={() => void query.refetch()} />
+          ) : (
+            <ProductListSkeleton />
+          )
+        ) : data.items.length === 0 ? (
+          <EmptyState
+            storeId={storeId}
+            state={state}
+            filtered={filtered}
+            onClear={() => {
+              setSearch('');
+              update({ q: '', status: 'active' });
+            }}
           />
-        </div>
-      )}
+        ) : (
+          <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching}>
+            <div className="overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
+              <div
+                aria-hidden="true"
+                className="hidden grid-cols-[minmax(0,1fr)_8rem_12.5rem_6.5rem_13rem] gap-4 border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 lg:grid"
+              >
+                <span>Producto</span>
+                <span>Precio</span>
+                <span>Stock</span>
+                <span>Estado</span>
+                <span className="text-right">Acciones</span>
+              </div>
+              <ul className="divide-y divide-zinc-100">
+                {data.items.map((p) => (
+                  <ProductRow
+                    key={p.id}
+                    storeId={storeId}
+                    product={p}
+                    busy={busyId === p.id}
+                    onArchive={() => archive.mutate({ storeId, productId: p.id })}
+                    onRestore={() => restore.mutate({ storeId, productId: p.id })}
+                  />
+                ))}
+              </ul>
+            </div>
+            <Pagination
+              page={state.page}
+              pages={pages}
+              total={data.total}
+              shown={data.items.length}
+              onPage={(page) => setState((s) => ({ ...s, page }))}
+            />
+          </div>
+        )}
+      </div>
     </section>
   );
 }
