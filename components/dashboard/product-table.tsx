@@ -416,7 +416,7 @@ function ProductRow({
             {p.variants.map((v) => (
               <li key={v.id} className="flex items-start justify-between gap-3 rounded-lg bg-white p-2 ring-1 ring-zinc-200">
                 <span className="min-w-0 pt-2.5 text-sm text-zinc-800">
-                  <span className="block truncate">{variantLabel(v.options)}</span>
+                  <span className="block truncate">{variantLabel(v.options, p.options.map((o) => o.name))}</span>
                   {v.sku ? <span className="block truncate text-xs text-zinc-500">SKU {v.sku}</span> : null}
                 </span>
                 <StockInput
@@ -424,7 +424,7 @@ function ProductRow({
                   variantId={v.id}
                   stock={v.stock}
                   reserved={v.reserved}
-                  label={`Stock de ${p.title}, ${variantLabel(v.options)}`}
+                  label={`Stock de ${p.title}, ${variantLabel(v.options, p.options.map((o) => o.name))}`}
                 />
               </li>
             ))}

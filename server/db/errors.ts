@@ -1,9 +1,17 @@
-import postgres from 'postgres';
-
-/** True for a PostgreSQL unique violation (23505), optionally on one named constraint/index. */
+/**
+ * True for a PostgreSQL unique violation (23505), optionally on one named constraint/index. Checked by shape, not
+ * `instanceof`: Next.js may bundle a second copy of the `postgres` module, whose error class is a different one.
+ */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err instanceof Error && 'cause' in err && err.cause instanceof postgres.PostgresError ? err.cause : err;
-  return (
-    e instanceof postgres.PostgresError && e.code === '23505' && (constraint === undefined || e.constraint_name === constraint)
-  );
+  for (const e of [err, (err as { cause?: unknown } | null)?.cause]) {
+    if (
+      e instanceof Error &&
+      e.name === 'PostgresError' &&
+      (e as { code?: unknown }).code === '23505' &&
+      (constraint === undefined || (e as { constraint_name?: unknown }).constraint_name === constraint)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -63,6 +63,7 @@ describe('stores', () => {
     expect(err.code).toBe('FORBIDDEN');
     expect(err.cause?.code).toBe('LIMIT_EXCEEDED');
     expect(err.cause?.data).toMatchObject({ resource: 'stores', limit: 1, usage: 1, plan: 'free' });
+    expect(err.message).toBe('Tu plan Gratis permite 1 tienda. Mejora a Pro para tener más.');
     const usage = await api.plan.usage();
     expect(usage.usage.stores).toBe(1);
   });

@@ -32,9 +32,9 @@ export async function getPlanUsage({ db, userId }: { db: DbOrTx; userId: string 
   };
 }
 
-const LIMIT_LABEL: Record<keyof Pick<PlanLimits, 'stores' | 'activeProducts'>, string> = {
-  stores: 'tiendas',
-  activeProducts: 'productos activos',
+const LIMIT_LABEL: Record<keyof Pick<PlanLimits, 'stores' | 'activeProducts'>, [one: string, many: string]> = {
+  stores: ['tienda', 'tiendas'],
+  activeProducts: ['producto activo', 'productos activos'],
 };
 
 /**
@@ -57,7 +57,7 @@ export async function assertWithinPlanLimit({
   const limit = plan.limits[resource];
   if (usage[resource] + adding > limit) {
     throw new AppError('LIMIT_EXCEEDED', {
-      message: `Tu plan ${plan.nameEs} permite ${limit} ${LIMIT_LABEL[resource]}. Mejora a Pro para tener más.`,
+      message: `Tu plan ${plan.nameEs} permite ${limit.toLocaleString('es')} ${LIMIT_LABEL[resource][limit === 1 ? 0 : 1]}. Mejora a Pro para tener más.`,
       data: { resource, limit, usage: usage[resource], plan: plan.code },
     });
   }

@@ -39,6 +39,7 @@ export async function listStoreProducts({ db, store, input }: { db: DbOrTx; stor
         priceMin: products.priceMin,
         compareAtPrice: products.compareAtPrice,
         currency: products.currency,
+        options: products.options,
         stockTotal: products.stockTotal,
         createdAt: products.createdAt,
         updatedAt: products.updatedAt,
