@@ -4,8 +4,8 @@ import { FlatCompat } from '@eslint/eslintrc';
 
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
-export default [
-  { ignores: ['node_modules/**', '.next/**', '.data/**', '.amplify/**', 'amplify/.amplify/**', 'drizzle/**', 'next-env.d.ts'] },
+const config = [
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'test-results/**', 'playwright-report/**', '.data/**', '.amplify/**', 'amplify/.amplify/**', 'drizzle/**', 'next-env.d.ts'] },
   ...compat.extends('next/core-web-vitals', 'next/typescript'),
   {
     rules: {
@@ -13,3 +13,5 @@ export default [
     },
   },
 ];
+
+export default config;
