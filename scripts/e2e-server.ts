@@ -20,6 +20,7 @@ async function main() {
   const env = appEnv(stack.env);
   const built = fs.existsSync(path.join(process.env.NEXT_DIST_DIR, 'BUILD_ID'));
   if (!(process.env.E2E_REUSE_BUILD === '1' && built)) {
+    fs.rmSync(process.env.NEXT_DIST_DIR, { recursive: true, force: true });
     const [build] = spawnNext('build', env);
     const code = await new Promise<number>((resolve) => build!.once('exit', (c) => resolve(c ?? 1)));
     if (code !== 0) {

@@ -28,6 +28,22 @@ async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
   }
 }
 
+/**
+ * Names the data the app will serve: a random id kept in the data dir (new after `.data/` is wiped), or the
+ * external DATABASE_URL's hash. Next's data cache is dropped when it changes (see run-next.ts).
+ */
+async function dataIdentity(databaseUrl: string): Promise<string> {
+  if (process.env.DATABASE_URL) return crypto.createHash('sha256').update(databaseUrl).digest('hex').slice(0, 16);
+  const file = path.join(DATA_DIR, 'instance-id');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const id = crypto.randomBytes(8).toString('hex');
+    await fs.writeFile(file, id);
+    return id;
+  }
+}
+
 export async function startLocalStack(opts: {
   mode: 'dev' | 'start' | 'build';
   log: (line: string) => void;
@@ -67,6 +83,7 @@ export async function startLocalStack(opts: {
     opts.log(`Cognito emulator on ${cognito.endpoint} (pool ${cognito.userPoolId})`);
   }
 
+  env.VITA_DATA_ID = await dataIdentity(databaseUrl);
   if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(DATA_DIR, 'media');
   if (!process.env.MEDIA_SIGNING_SECRET) {
     env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;

@@ -4,13 +4,31 @@
  * Ctrl-C (or SIGTERM) stops everything, children first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startLocalStack } from './local-stack';
 
 export const log = (line: string) => console.log(`\x1b[35m[vita]\x1b[0m ${line}`);
 
+/**
+ * Next keeps cached reads (`unstable_cache`) in <distDir>/cache across restarts and builds. When the data behind
+ * them is a different database (e.g. `.data/` was wiped, or an e2e run), drop that cache so no page serves rows or
+ * media keys that no longer exist.
+ */
+export function dropStaleDataCache(env: NodeJS.ProcessEnv): void {
+  const cacheDir = path.resolve(env.NEXT_DIST_DIR || '.next', 'cache');
+  const marker = path.join(cacheDir, 'vita-data-id');
+  const current = env.VITA_DATA_ID ?? '';
+  const previous = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : null;
+  if (previous === current) return;
+  fs.rmSync(path.join(cacheDir, 'fetch-cache'), { recursive: true, force: true });
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(marker, current);
+}
+
 /** Starts `next <mode>` (and the worker for dev/start) with `env`; resolves to the children. */
 export function spawnNext(mode: 'dev' | 'start' | 'build', env: NodeJS.ProcessEnv): ChildProcess[] {
+  dropStaleDataCache(env);
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
   const args = mode === 'build' ? ['build'] : [mode, '-p', String(env.PORT ?? 3000)];
   const children = [spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env })];

@@ -5,6 +5,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { IMAGE_ACCEPT, imageFileProblem, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
 import type { MediaUploadClient } from './upload';
 import { UploadProgress } from './upload-progress';
+import { useHydrated } from './use-hydrated';
 import { useImageUploads } from './use-image-uploads';
 
 type Props = {
@@ -23,6 +24,7 @@ const button =
 
 /** One image (a store logo): shows the current one, uploads a replacement with progress, or removes it. */
 export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, disabled, client }: Props) {
+  const hydrated = useHydrated();
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const { uploads, start, retry, dismiss } = useImageUploads({
@@ -68,7 +70,7 @@ export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, 
             className={`${button} cursor-pointer bg-violet-600 text-white hover:bg-violet-700 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-violet-600 ${disabled || busy ? 'pointer-events-none opacity-60' : ''}`}
           >
             {value ? 'Cambiar logo' : 'Subir logo'}
-            <input type="file" accept={IMAGE_ACCEPT} className="sr-only" onChange={onPick} disabled={disabled || busy} aria-describedby={hintId} />
+            <input type="file" accept={IMAGE_ACCEPT} className="sr-only" onChange={onPick} disabled={disabled || busy || !hydrated} aria-describedby={hintId} />
           </label>
           {value && !busy ? (
             <button type="button" className={`${button} border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50`} onClick={() => onChange(null)} disabled={disabled}>

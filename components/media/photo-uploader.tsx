@@ -5,6 +5,7 @@ import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react
 import { IMAGE_ACCEPT, imageFileProblem, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
 import type { MediaUploadClient } from './upload';
 import { UploadProgress } from './upload-progress';
+import { useHydrated } from './use-hydrated';
 import { useImageUploads } from './use-image-uploads';
 
 type Props = {
@@ -30,6 +31,7 @@ const iconButton =
  * Controlled: `value` holds only uploaded, server-checked photos; uploads in progress live inside.
  */
 export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fotos', error, disabled, client }: Props) {
+  const hydrated = useHydrated();
   const id = useId();
   const [problems, setProblems] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -212,7 +214,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
                 accept={IMAGE_ACCEPT}
                 className="sr-only"
                 onChange={onPick}
-                disabled={disabled}
+                disabled={disabled || !hydrated}
                 aria-describedby={hintId}
               />
             </label>

@@ -74,6 +74,7 @@ async function main() {
   try {
     if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync('.next-bench/BUILD_ID'))) {
       log('building (production)…');
+      fs.rmSync('.next-bench', { recursive: true, force: true });
       const [build] = spawnNext('build', { ...env, WORKER: '0' });
       const code = await new Promise<number>((r) => build!.once('exit', (c) => r(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed (${code})`);
