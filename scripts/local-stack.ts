@@ -13,16 +13,21 @@ import { startEmbeddedPostgres } from './local/postgres';
 
 export type LocalStack = { env: Record<string, string>; stop: () => Promise<void> };
 
-/** Everything local lives here (git-ignored); e2e runs point it at a throw-away directory. */
-const DATA_DIR = path.resolve(process.env.VITA_DATA_DIR ?? '.data');
+/**
+ * Everything local lives here (git-ignored); e2e and bench runs point VITA_DATA_DIR at a throw-away directory.
+ * Read at call time: those scripts set the variable after this module is imported.
+ */
+function dataDir(): string {
+  return path.resolve(process.env.VITA_DATA_DIR ?? '.data');
+}
 
 async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
-  const file = path.join(DATA_DIR, 'secrets.json');
+  const file = path.join(dataDir(), 'secrets.json');
   try {
     return JSON.parse(await fs.readFile(file, 'utf8'));
   } catch {
     const secrets = { mediaSigningSecret: crypto.randomBytes(32).toString('hex') };
-    await fs.mkdir(DATA_DIR, { recursive: true });
+    await fs.mkdir(dataDir(), { recursive: true });
     await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     return secrets;
   }
@@ -34,7 +39,7 @@ async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
  */
 async function dataIdentity(databaseUrl: string): Promise<string> {
   if (process.env.DATABASE_URL) return crypto.createHash('sha256').update(databaseUrl).digest('hex').slice(0, 16);
-  const file = path.join(DATA_DIR, 'instance-id');
+  const file = path.join(dataDir(), 'instance-id');
   try {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch {
@@ -50,12 +55,12 @@ export async function startLocalStack(opts: {
 }): Promise<LocalStack> {
   const stops: Array<() => Promise<void>> = [];
   const env: Record<string, string> = {};
-  await fs.mkdir(DATA_DIR, { recursive: true });
+  await fs.mkdir(dataDir(), { recursive: true });
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({
-      dataDir: path.join(DATA_DIR, 'pg'),
+      dataDir: path.join(dataDir(), 'pg'),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
       database: 'vita',
       persistent: true,
@@ -72,7 +77,7 @@ export async function startLocalStack(opts: {
   if ((process.env.AUTH_MODE ?? 'local') === 'local') {
     const port = Number(process.env.COGNITO_LOCAL_PORT ?? 9229);
     const dir = port === 9229 ? 'cognito' : `cognito-${port}`;
-    const cognito = await startCognitoLocal({ dataDir: path.join(DATA_DIR, dir), port, log: opts.log });
+    const cognito = await startCognitoLocal({ dataDir: path.join(dataDir(), dir), port, log: opts.log });
     stops.push(cognito.stop);
     env.AUTH_MODE = 'local';
     env.COGNITO_ENDPOINT = cognito.endpoint;
@@ -84,7 +89,7 @@ export async function startLocalStack(opts: {
   }
 
   env.VITA_DATA_ID = await dataIdentity(databaseUrl);
-  if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(DATA_DIR, 'media');
+  if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(dataDir(), 'media');
   if (!process.env.MEDIA_SIGNING_SECRET) {
     env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;
   }

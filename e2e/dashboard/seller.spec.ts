@@ -118,3 +118,28 @@ async function expectImagesLoaded(imgs: import('@playwright/test').Locator) {
     }).length;
   await expect.poll(() => imgs.evaluateAll(broken)).toBe(0);
 }
+
+test('the Free plan stops at 20 active products and says how to get more', async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
+  await signUpThroughUi(page, context, freshEmail(testInfo, 'limite'));
+  const storeId = await openStore(page, `Limite ${Date.now().toString(36)}`);
+  for (let i = 0; i < 20; i++) {
+    await trpcMutation(page, 'product.create', {
+      storeId,
+      title: `Producto ${i + 1}`,
+      price: 1000 + i,
+      currency: 'PEN',
+      variants: [{ options: {}, stock: 1 }],
+    });
+  }
+  await page.goto(`/dashboard?tienda=${storeId}`);
+  await expect(page.getByText(/20\s*de\s*20 productos activos/)).toBeVisible();
+  await expect(page.getByText('Mejora a Pro: hasta 5 tiendas y 1.000 productos.').first()).toBeVisible();
+
+  await page.goto(`/dashboard/tiendas/${storeId}/productos/nuevo`);
+  await page.getByLabel('Título').fill('Uno de más');
+  await page.getByLabel('Precio', { exact: true }).fill('25');
+  await page.getByRole('button', { name: 'Crear producto' }).click();
+  await expect(page.getByText('No pudimos crear el producto.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ver planes' }).last()).toHaveAttribute('href', '/dashboard/plan');
+});

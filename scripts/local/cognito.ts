@@ -138,7 +138,12 @@ export async function startCognitoLocal(opts: { dataDir: string; port?: number; 
         await new Promise((r) => child.once('exit', r));
       }
     };
-    await waitForPort(port, 15_000);
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code, signal) =>
+        reject(new Error(`cognito-local exited (${code ?? signal}) before opening ${HOST}:${port}; its data: ${dataDir}`)),
+      ),
+    );
+    await Promise.race([waitForPort(port, 30_000), exited]);
   }
   const { userPoolId, clientId } = await provision(endpoint, dataDir);
   return { endpoint, userPoolId, clientId, dataDir, stop };
