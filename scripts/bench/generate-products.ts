@@ -96,7 +96,7 @@ const OPENERS = ['Producto elaborado por artesanos locales', 'Hecho en pequeños
 const CLOSERS = ['Envíos a todo el país.', 'Consulta por WhatsApp antes de comprar.', 'Garantía de satisfacción de 30 días.', 'Ideal para regalar.', 'Stock limitado.', 'Cada pieza puede variar ligeramente.'];
 
 /** Small fast deterministic PRNG (mulberry32). */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,7 +19,7 @@ import * as schema from '../../server/db/schema';
 import type { TSearchProductsInput } from '../../server/services/catalog/schemas';
 import { searchProducts } from '../../server/services/catalog/search-products';
 import { startEmbeddedPostgres } from '../local/postgres';
-import { generateProducts } from './generate-products';
+import { generateProducts, rng } from './generate-products';
 import { writeBenchSection } from './report';
 
 const N = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -33,16 +33,6 @@ const TWO = ['chompa alpaca', 'collar plata', 'taza cerámica', 'café orgánico
 const TYPO = ['zapatilas', 'chompaa', 'colar', 'aretez', 'audifonos', 'cafe', 'ceramica', 'mochla', 'alpaka', 'camisetta', 'jabon', 'leguins', 'parlnte', 'sombreo', 'chocolat', 'zapat', 'audif', 'lapislazuli', 'tecnologia', 'artesanias'];
 const CATS = ['moda', 'calzado', 'belleza', 'hogar', 'tecnologia', 'artesanias', 'joyeria', 'alimentos-y-bebidas', 'deportes', 'mascotas'];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildQueries(storeSlugs: string[]): Array<{ kind: Kind; input: TSearchProductsInput }> {
   const r = rng(7);

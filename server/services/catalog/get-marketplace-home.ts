@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { CARD_COLUMNS, firstImage, imageRef, toCard, type CardRow } from './cards';
+import type { StoreRow } from './get-store-page';
 import { listCategories } from './list-categories';
 import type { CategoryWithCount, ImageRef, MediaUrl, ProductCard, StoreSummary } from './types';
 
@@ -47,21 +48,12 @@ export async function getMarketplaceHome({ db, mediaUrl, limit = 8 }: { db: DbOr
       ORDER BY s.featured DESC, s.created_at, s.id
       LIMIT ${limit}
     `) as unknown as Promise<
-      Array<{
-        id: string;
-        slug: string;
-        name: string;
-        description: string;
-        brand_color: string;
-        currency: string;
-        kyc_status: string;
-        whatsapp: string | null;
-        logo_key: string | null;
-        logo_width: number | null;
-        logo_height: number | null;
-        product_count: number;
-        previews: Array<{ key: string; width: number | null; height: number | null; alt: string }>;
-      }>
+      Array<
+        StoreRow & {
+          product_count: number;
+          previews: Array<{ key: string; width: number | null; height: number | null; alt: string }>;
+        }
+      >
     >,
     cards(db, mediaUrl, sql`p.featured > 0`, sql`p.featured DESC, p.sales_count DESC, p.id`, limit),
     cards(db, mediaUrl, sql`true`, sql`p.created_at DESC, p.id`, limit),

@@ -12,7 +12,8 @@ export type StorePage = {
   pageCount: number;
 };
 
-type StoreRow = {
+/** A public store's row as the catalog's SQL selects it (snake_case, logo joined). */
+export type StoreRow = {
   id: string;
   slug: string;
   name: string;

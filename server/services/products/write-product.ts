@@ -16,6 +16,12 @@ import { storeOwnerId } from '../stores/store-owner';
 
 type Parsed = ReturnType<typeof ZCreateProductInput.parse>;
 
+/** The product's own columns, the same for create and update. */
+function productColumns(data: Parsed) {
+  const { title, description, categoryId, price, compareAtPrice, currency, options } = data;
+  return { title, description, categoryId, price, compareAtPrice, currency, options };
+}
+
 async function assertCategory(db: DbOrTx, categoryId: string | null) {
   if (!categoryId) return;
   const [c] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId));
@@ -94,13 +100,7 @@ export async function createProduct({
       .values({
         storeId: store.id,
         slug,
-        title: data.title,
-        description: data.description,
-        categoryId: data.categoryId,
-        price: data.price,
-        compareAtPrice: data.compareAtPrice,
-        currency: data.currency,
-        options: data.options,
+        ...productColumns(data),
       })
       .returning();
     if (!product) throw new Error('insert returned no product');
@@ -142,13 +142,7 @@ export async function updateProduct({
         .update(products)
         .set({
           slug,
-          title: data.title,
-          description: data.description,
-          categoryId: data.categoryId,
-          price: data.price,
-          compareAtPrice: data.compareAtPrice,
-          currency: data.currency,
-          options: data.options,
+          ...productColumns(data),
           updatedAt: sql`now()`,
         })
         .where(eq(products.id, current.id))
