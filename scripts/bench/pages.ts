@@ -44,9 +44,16 @@ async function waitFor(url: string, ms: number) {
   throw new Error(`${url} not up after ${ms} ms`);
 }
 
-/** gzip bytes of every /_next/static script a page's HTML loads (what a first visit downloads). */
+/**
+ * gzip bytes of every /_next/static script a page's HTML makes a modern browser load on a first visit
+ * (`noModule` polyfills are skipped by browsers that run module scripts, so they are not counted).
+ */
 async function firstLoadJs(base: string, html: string): Promise<number> {
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!);
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1]!)
+    .filter((attrs) => !/\bnomodule\b/i.test(attrs))
+    .map((attrs) => /\bsrc="([^"]+\.js[^"]*)"/.exec(attrs)?.[1])
+    .filter((src): src is string => Boolean(src));
   const unique = [...new Set(srcs.filter((s) => s.startsWith('/_next/')))];
   let total = 0;
   for (const src of unique) {
