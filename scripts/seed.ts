@@ -10,7 +10,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import path from 'node:path';
 import { createDb, type Db } from '../server/db/client';
-import { runMigrations } from '../server/db/migrate';
 import {
   categories,
   media,
@@ -398,30 +397,15 @@ async function seedStore(opts: {
 
 async function main() {
   const log: Log = (l) => console.log(`[seed] ${l}`);
-  let url = process.env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    const { startEmbeddedPostgres } = await import('./local/postgres');
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.resolve('.data/pg'),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
-      database: 'vita',
-      persistent: true,
-    });
-    url = pg.url;
-    stop = pg.stop;
-  }
-  try {
-    await runMigrations(url);
+  const { withDatabase } = await import('./local/with-database');
+  await withDatabase(async (url) => {
     const { sql: pg, db } = createDb(url, 4);
     try {
       await seedDemo({ db, storage: await seedStorage(), log });
     } finally {
       await pg.end();
     }
-  } finally {
-    await stop();
-  }
+  });
 }
 
 if (require.main === module) {
