@@ -1,7 +1,7 @@
 import { and, eq, like, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { products } from '../../db/schema';
-import { slugify } from '../text/slugify';
+import { firstFreeSlug, slugify } from '../text/slugify';
 
 /** A slug unique within the store, derived from the title: "polo-pima", "polo-pima-2", … */
 export async function uniqueProductSlug({
@@ -30,6 +30,5 @@ export async function uniqueProductSlug({
         )
     ).map((r) => r.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return firstFreeSlug(base, (slug) => taken.has(slug));
 }

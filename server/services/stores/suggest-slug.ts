@@ -1,7 +1,7 @@
 import { and, eq, like, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { stores } from '../../db/schema';
-import { slugify } from '../text/slugify';
+import { firstFreeSlug, slugify } from '../text/slugify';
 import { RESERVED_SLUGS } from './schemas';
 
 /** First free slug among base, base-2, base-3, … (ignoring the store being edited). */
@@ -29,11 +29,6 @@ export async function suggestStoreSlug({
         )
     ).map((r) => r.slug),
   );
-  const free = (s: string) => !taken.has(s) && !RESERVED_SLUGS.has(s);
-  if (free(base)) return { slug: base, available: true };
-  for (let n = 2; n < 1000; n++) {
-    const candidate = `${base}-${n}`;
-    if (free(candidate)) return { slug: candidate, available: false };
-  }
-  return { slug: `${base}-${crypto.randomUUID().slice(0, 6)}`, available: false };
+  const slug = firstFreeSlug(base, (s) => taken.has(s) || RESERVED_SLUGS.has(s));
+  return { slug, available: slug === base };
 }

@@ -11,3 +11,9 @@ export function slugify(input: string, maxLength = 48): string {
     .replace(/-+$/g, '');
   return slug;
 }
+
+/** The first of base, base-2, base-3, … that `isTaken` accepts. */
+export function firstFreeSlug(base: string, isTaken: (slug: string) => boolean): string {
+  if (!isTaken(base)) return base;
+  for (let n = 2; ; n++) if (!isTaken(`${base}-${n}`)) return `${base}-${n}`;
+}
