@@ -27,6 +27,21 @@ const ZEnv = z.object({
   MEDIA_REGION: z.string().default('us-east-1'),
   /** Public base URL for S3 objects (CloudFront or bucket URL); unused locally. */
   MEDIA_PUBLIC_BASE_URL: z.string().url().optional(),
+
+  /** Payments: Cregis (the local sandbox by default: scripts/local/cregis-sandbox.ts, same adapter). */
+  PAYMENTS_PROVIDER: z.enum(['cregis']).default('cregis'),
+  CREGIS_BASE_URL: z.string().url().optional(),
+  CREGIS_PID: z.string().optional(),
+  CREGIS_API_KEY: z.string().optional(),
+  /** Payouts may use a different project/key (WaaS); fall back to the checkout ones. */
+  CREGIS_PAYOUT_PID: z.string().optional(),
+  CREGIS_PAYOUT_API_KEY: z.string().optional(),
+  /** Callbacks older/newer than this many seconds are rejected as stale. */
+  CREGIS_CALLBACK_MAX_AGE_S: z.coerce.number().int().positive().default(300),
+  /** How long a checkout holds stock and its payment stays open (Cregis valid_time: 10–60). */
+  CHECKOUT_VALID_MINUTES: z.coerce.number().int().min(10).max(60).default(30),
+  /** Platform commission/ledger currency rules live in the database; this is only the hold default for new stores. */
+  FUNDS_HOLD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
 });
 
 export type Env = z.infer<typeof ZEnv>;

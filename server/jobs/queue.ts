@@ -5,6 +5,21 @@ import { logger } from '../log/logger';
 /** Job names and their payloads: the one list of background work. */
 export type JobPayloads = {
   'media.process': { mediaId: string };
+  // payments (server/jobs/handlers/payments.ts)
+  'payment.callback': { eventId: string };
+  'payment.reconcile': Record<string, never>;
+  'payout.callback': { eventId: string };
+  'payout.reconcile': Record<string, never>;
+  // checkout and orders (server/jobs/handlers/checkout.ts)
+  'checkout.expire': { checkoutId: string };
+  'checkout.sweep': Record<string, never>;
+  'funds.release': Record<string, never>;
+  // documents and messages (server/jobs/handlers/outbox.ts)
+  'order.receipt': { orderId: string };
+  'outbox.deliver': { messageId: string };
+  'outbox.sweep': Record<string, never>;
+  // plans (server/jobs/handlers/billing.ts)
+  'subscriptions.sweep': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { logger } from '../log/logger';
 import { getBoss, type JobName, type JobPayloads } from './queue';
-import { handlers } from './handlers';
+import { handlers, schedules } from './handlers';
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -17,6 +17,7 @@ export async function startWorker(): Promise<PgBoss> {
       logger.info({ job: name, id: job.id, ms: Math.round(performance.now() - started) }, 'job done');
     });
   }
+  for (const { name, cron } of schedules) await boss.schedule(name, cron, {}, { tz: 'UTC' });
   logger.info({ queues: Object.keys(handlers) }, 'worker started');
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 10_000 });

@@ -1,18 +1,32 @@
+import { billingRouter } from '../routers/billing';
+import { cartRouter } from '../routers/cart';
 import { catalogRouter } from '../routers/catalog';
 import { categoryRouter } from '../routers/category';
+import { checkoutRouter } from '../routers/checkout';
+import { commerceSettingsRouter } from '../routers/commerce-settings';
 import { mediaRouter } from '../routers/media';
+import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
+import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
+import { walletRouter } from '../routers/wallet';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  billing: billingRouter,
+  cart: cartRouter,
   catalog: catalogRouter,
   category: categoryRouter,
+  checkout: checkoutRouter,
+  commerceSettings: commerceSettingsRouter,
   media: mediaRouter,
+  order: orderRouter,
   plan: planRouter,
   product: productRouter,
+  sellerOrder: sellerOrderRouter,
   store: storeRouter,
+  wallet: walletRouter,
 });
 
 export type AppRouter = typeof appRouter;

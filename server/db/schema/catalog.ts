@@ -88,6 +88,8 @@ export const products = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Set when the owner's plan dropped and this product is over the limit: still sold, not editable. */
+    readOnlySince: timestamp('read_only_since', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('products_store_id_slug_idx').on(t.storeId, t.slug),

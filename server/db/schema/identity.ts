@@ -41,6 +41,8 @@ export const plans = pgTable('plans', {
   monthlyPrice: bigint('monthly_price', { mode: 'number' }).notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** commission_rules.code applied to this plan's stores unless an admin set a per-store override. */
+  commissionRule: text('commission_rule').notNull().default('free_default'),
 });
 
 export const stores = pgTable(
@@ -58,6 +60,10 @@ export const stores = pgTable(
     kycStatus: kycStatus('kyc_status').notNull().default('unverified'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     featured: integer('featured').notNull().default(0),
+    /** Set when the owner's plan dropped and this store is over the limit: visible, sells, but cannot be edited. */
+    readOnlySince: timestamp('read_only_since', { withTimezone: true }),
+    /** Days after payment before seller funds become available when the order is not marked delivered first. */
+    fundsHoldDays: integer('funds_hold_days').notNull().default(14),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

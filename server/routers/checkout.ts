@@ -1,0 +1,3 @@
+import { createTRPCRouter } from '../trpc/init';
+
+export const checkoutRouter = createTRPCRouter({});
