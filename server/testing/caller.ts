@@ -5,9 +5,9 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { createCaller } from '../trpc/root';
 
-/** A tRPC caller acting as `user` (or signed out), through the same middleware as HTTP requests. */
-export function callerFor(db: Db, user: SessionUser | null) {
-  return createCaller({ db, user, requestId: 'test', log: logger });
+/** A tRPC caller acting as `user` (or signed out, optionally with a guest cart token), through the same middleware as HTTP requests. */
+export function callerFor(db: Db, user: SessionUser | null, cartToken: string | null = null) {
+  return createCaller({ db, user, cartToken, requestId: 'test', log: logger });
 }
 
 /** Awaits a rejected procedure call and returns its TRPCError (with the AppError as cause when there is one). */

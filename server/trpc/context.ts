@@ -2,11 +2,17 @@ import crypto from 'node:crypto';
 import { getSessionUser } from '../auth/session';
 import { getDb } from '../db/client';
 import { logger } from '../log/logger';
+import { readCartToken } from '../services/cart/cart-token';
 import type { Context } from './init';
 
-/** Builds the tRPC context from request headers: db, verified user (from HttpOnly cookies), request id, logger. */
-export async function createContext(headers: Headers): Promise<Context> {
+/**
+ * Builds the tRPC context from request headers: db, verified user (from HttpOnly cookies), guest cart token, request
+ * id, logger. `cartToken` overrides the cookie when the HTTP route has just issued one.
+ */
+export async function createContext(headers: Headers, opts: { cartToken?: string | null } = {}): Promise<Context> {
   const requestId = headers.get('x-request-id') ?? crypto.randomUUID();
-  const user = await getSessionUser(headers.get('cookie') ?? '');
-  return { db: getDb(), user, requestId, log: logger.child({ requestId, userId: user?.id }) };
+  const cookieHeader = headers.get('cookie') ?? '';
+  const user = await getSessionUser(cookieHeader);
+  const cartToken = opts.cartToken !== undefined ? opts.cartToken : readCartToken(cookieHeader);
+  return { db: getDb(), user, cartToken, requestId, log: logger.child({ requestId, userId: user?.id }) };
 }

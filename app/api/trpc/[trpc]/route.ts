@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { cartTokenFor } from '@/server/http/cart-cookie';
 import { assertSameOrigin } from '@/server/http/csrf';
 import { createContext } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
@@ -6,11 +7,13 @@ import { appRouter } from '@/server/trpc/root';
 async function handler(req: Request) {
   const rejected = assertSameOrigin(req);
   if (rejected) return rejected;
+  const cart = cartTokenFor(req.headers);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext(req.headers),
+    createContext: () => createContext(req.headers, { cartToken: cart.token }),
+    responseMeta: () => (cart.setCookie ? { headers: new Headers({ 'set-cookie': cart.setCookie }) } : {}),
   });
 }
 

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const MAX_LINE_QTY = 99;
+
+const ZQty = z
+  .number({ message: 'Cantidad no válida.' })
+  .int('Cantidad no válida.')
+  .min(1, 'La cantidad mínima es 1.')
+  .max(MAX_LINE_QTY, `La cantidad máxima es ${MAX_LINE_QTY}.`);
+
+export const ZAddToCartInput = z.object({ variantId: z.string().uuid('Producto no válido.'), qty: ZQty.default(1) });
+export const ZSetCartQtyInput = z.object({ variantId: z.string().uuid('Producto no válido.'), qty: ZQty });
+export const ZRemoveFromCartInput = z.object({ variantId: z.string().uuid('Producto no válido.') });
+
+export type TAddToCartInput = z.infer<typeof ZAddToCartInput>;
+export type TSetCartQtyInput = z.infer<typeof ZSetCartQtyInput>;
+export type TRemoveFromCartInput = z.infer<typeof ZRemoveFromCartInput>;
+
+/** Whose cart: a signed-in buyer's (by user id) or a guest's (by the cookie token). */
+export type CartOwner = { userId: string | null; token: string | null };
