@@ -12,6 +12,8 @@ import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 export type Context = {
   db: Db;
   user: SessionUser | null;
+  /** The guest cart cookie's token (server/services/cart/cart-token.ts); null when the request has none. */
+  cartToken: string | null;
   requestId: string;
   log: pino.Logger;
 };
