@@ -1,3 +1,4 @@
+import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
 import { cartRouter } from '../routers/cart';
 import { catalogRouter } from '../routers/catalog';
@@ -14,6 +15,7 @@ import { walletRouter } from '../routers/wallet';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
   catalog: catalogRouter,
