@@ -10,6 +10,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', COGNITO_USER_POOL_ID: 'local_test', COGNITO_CLIENT_ID: 'test-client', APP_URL: 'http://127.0.0.1:3999' },
   },
 });
