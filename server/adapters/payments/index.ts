@@ -4,6 +4,9 @@
  * each adapter converts to its wire format.
  */
 
+import { env } from '../../env';
+import { createCregisProvider } from './cregis';
+
 /** Provider-neutral payment state. Cregis statuses map 1:1 (older spellings normalised by the adapter). */
 export type PaymentState =
   | 'new' //          created, nothing received
@@ -92,12 +95,23 @@ export interface PaymentProvider {
 }
 
 let override: PaymentProvider | undefined;
+let configured: PaymentProvider | undefined;
 
 /** The configured provider (PAYMENTS_PROVIDER; Cregis against the local sandbox by default). */
 export function paymentProvider(): PaymentProvider {
   if (override) return override;
-  // Filled in by the Cregis adapter (server/adapters/payments/cregis.ts).
-  throw new Error('payment provider not configured');
+  if (!configured) {
+    const e = env();
+    configured = createCregisProvider({
+      baseUrl: e.CREGIS_BASE_URL ?? '',
+      pid: e.CREGIS_PID ?? '',
+      apiKey: e.CREGIS_API_KEY ?? '',
+      payoutPid: e.CREGIS_PAYOUT_PID,
+      payoutApiKey: e.CREGIS_PAYOUT_API_KEY,
+      callbackMaxAgeS: e.CREGIS_CALLBACK_MAX_AGE_S,
+    });
+  }
+  return configured;
 }
 
 /** Tests only: run services against another implementation (e.g. one that records calls). */
