@@ -37,6 +37,8 @@ export type CregisSandboxOptions = {
   payoutDelayMs?: number;
   callbackTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Tests move time forward to see orders expire by themselves. */
+  clock?: () => number;
 };
 
 export type CregisSandbox = { url: string; port: number; stop: () => Promise<void> };
@@ -185,6 +187,7 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
   const payoutDelayMs = opts.payoutDelayMs ?? 2000;
   const callbackTimeoutMs = opts.callbackTimeoutMs ?? 10_000;
   const log = opts.log ?? (() => {});
+  const clock = opts.clock ?? Date.now;
 
   let state: State = { version: 1, orders: {}, payouts: {} };
   try {
@@ -214,14 +217,14 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
 
   // ── callbacks ─────────────────────────────────────────────────────────────────────────────────────────────────
   function signed(params: CregisParams, project: SandboxProject): string {
-    const body: CregisParams = { ...params, pid: cregisPidValue(project.pid), nonce: cregisNonce(), timestamp: Date.now() };
+    const body: CregisParams = { ...params, pid: cregisPidValue(project.pid), nonce: cregisNonce(), timestamp: clock() };
     body.sign = cregisSign(body, project.apiKey);
     return JSON.stringify(body);
   }
 
   async function deliver(url: string | undefined, body: string, event: string, into: SandboxDelivery[]): Promise<SandboxDelivery> {
-    const started = Date.now();
-    const record: SandboxDelivery = { at: started, event, url: url ?? '', httpStatus: null, answer: '', ok: false, ms: 0 };
+    const started = performance.now();
+    const record: SandboxDelivery = { at: clock(), event, url: url ?? '', httpStatus: null, answer: '', ok: false, ms: 0 };
     if (!url) {
       record.answer = 'sin callback_url';
     } else {
@@ -239,7 +242,7 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
         record.answer = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       }
     }
-    record.ms = Date.now() - started;
+    record.ms = Math.round(performance.now() - started);
     into.push(record);
     if (into.length > 200) into.splice(0, into.length - 200);
     log(`cregis sandbox: callback ${event} → ${url ?? '-'}: ${record.ok ? 'success' : `${record.httpStatus ?? 'error'} ${record.answer}`}`);
@@ -316,14 +319,14 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
     if (o.status !== 'new' && o.status !== 'paid_partial') throw new CregisError('E0015', `Order is ${o.status}`);
     if (units <= 0n) throw new CregisError('E0016', 'Amount error');
     const wasPartial = o.status === 'paid_partial';
-    o.payments.push({ pay_amount: tokenText(units), tx_id: crypto.randomBytes(32).toString('hex'), from_address: fakeTronAddress(), at: Date.now() });
+    o.payments.push({ pay_amount: tokenText(units), tx_id: crypto.randomBytes(32).toString('hex'), from_address: fakeTronAddress(), at: clock() });
     const total = paidUnits(o);
     const due = tokenUnits(o.receive_amount);
     let event: SandboxEventType;
     if (total < due) event = o.status = 'paid_partial';
     else {
       o.status = total > due ? 'paid_over' : 'paid';
-      o.transact_time = Date.now();
+      o.transact_time = clock();
       event = wasPartial ? 'paid_remain' : o.status;
     }
     return sendOrderEvent(o, event);
@@ -348,13 +351,13 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
   async function expire(o: SandboxOrder): Promise<SandboxDelivery | null> {
     if (o.status !== 'new' && o.status !== 'paid_partial') return null;
     o.status = 'expired';
-    o.cancel_time = Date.now();
+    o.cancel_time = clock();
     return sendOrderEvent(o, 'expired');
   }
 
   async function refund(o: SandboxOrder): Promise<SandboxDelivery> {
     if (o.payments.length === 0) throw new CregisError('E0015', 'Order has no payment to refund');
-    o.refund ??= { refund_id: Number(randomDigits(16)), refund_status: 1, refund_amount: tokenText(paidUnits(o)), at: Date.now() };
+    o.refund ??= { refund_id: Number(randomDigits(16)), refund_status: 1, refund_amount: tokenText(paidUnits(o)), at: clock() };
     return sendOrderEvent(o, 'refunded');
   }
 
@@ -364,7 +367,7 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
     if (sweeping) return;
     sweeping = true;
     try {
-      const now = Date.now();
+      const now = clock();
       for (const o of Object.values(state.orders)) {
         if ((o.status === 'new' || o.status === 'paid_partial') && o.expire_time <= now) await expire(o);
       }
@@ -431,7 +434,7 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
 
     const rate = parseDecimal(USDT_RATE[currency] ?? '1')!;
     const receive = toScale(multiply(amount, rate), TOKEN_DECIMALS, 'up');
-    const now = Date.now();
+    const now = clock();
     const o: SandboxOrder = {
       cregis_id: `po${randomDigits(16)}`,
       pid,
@@ -547,7 +550,7 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
     if (Object.values(state.payouts).some((p) => p.pid === pid && p.third_party_id === b.third_party_id)) {
       throw new CregisError('E0009', 'Duplicate business number');
     }
-    const now = Date.now();
+    const now = clock();
     const p: SandboxPayout = {
       cid: Number(randomDigits(16)),
       pid,
