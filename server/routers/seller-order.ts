@@ -1,3 +1,31 @@
-import { createTRPCRouter } from '../trpc/init';
+import { z } from 'zod';
+import { cancelOrder } from '../services/orders/cancel-order';
+import { fulfillOrder } from '../services/orders/fulfill-order';
+import { getStoreOrder } from '../services/orders/get-store-order';
+import { listStoreOrders } from '../services/orders/list-store-orders';
+import { markDelivered } from '../services/orders/mark-delivered';
+import { ZFulfillOrderInput, ZListStoreOrdersInput, ZOrderRef } from '../services/orders/seller-order-schemas';
+import { createTRPCRouter, sellerProcedure } from '../trpc/init';
 
-export const sellerOrderRouter = createTRPCRouter({});
+// Every member of the store (owner, manager, staff) may ship, deliver and cancel: packing is often staff's job.
+export const sellerOrderRouter = createTRPCRouter({
+  list: sellerProcedure.input(ZListStoreOrdersInput).query(({ ctx, input }) => listStoreOrders({ db: ctx.db, store: ctx.store, input })),
+
+  get: sellerProcedure.input(ZOrderRef).query(({ ctx, input }) => getStoreOrder({ db: ctx.db, store: ctx.store, orderId: input.orderId })),
+
+  fulfill: sellerProcedure
+    .input(ZFulfillOrderInput)
+    .mutation(({ ctx, input }) => fulfillOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input })),
+
+  markDelivered: sellerProcedure
+    .input(ZOrderRef)
+    .mutation(({ ctx, input }) => markDelivered({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId })),
+
+  cancel: sellerProcedure
+    .input(ZOrderRef.extend({ reason: z.string().trim().max(300, 'Máximo 300 caracteres.').optional() }))
+    .mutation(({ ctx, input }) =>
+      cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason }),
+    ),
+
+  // refund: added by the lead (refundOrder in server/services/orders) — the order page's "Reembolsar" button calls it.
+});

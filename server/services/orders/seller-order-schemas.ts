@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const;
+export type TOrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The tabs of the seller's order list: one status, `closed` (cancelled, expired, refunded) or everything. */
+export const ORDER_STATUS_FILTERS = ['all', 'pending_payment', 'paid', 'fulfilled', 'delivered', 'closed'] as const;
+export type TOrderStatusFilter = (typeof ORDER_STATUS_FILTERS)[number];
+export const CLOSED_STATUSES = ['cancelled', 'expired', 'refunded'] as const satisfies readonly TOrderStatus[];
+
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Fecha no válida (AAAA-MM-DD).')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Fecha no válida.');
+
+export const ZListStoreOrdersInput = z
+  .object({
+    storeId: z.string().uuid(),
+    status: z.enum(ORDER_STATUS_FILTERS).default('all'),
+    /** Order number ("1042" or "#1042"), buyer name or email. */
+    q: z.string().trim().max(100).default(''),
+    /** Calendar days in the store's view (UTC), both included. */
+    from: ZDay.nullish().transform((d) => d ?? null),
+    to: ZDay.nullish().transform((d) => d ?? null),
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(5).max(100).default(20),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'La fecha final es anterior a la inicial.' });
+  });
+export type TListStoreOrdersInput = z.input<typeof ZListStoreOrdersInput>;
+
+export const ZOrderRef = z.object({ storeId: z.string().uuid(), orderId: z.string().uuid() });
+
+export const CARRIERS = ['Serpost', 'Olva', 'Shalom', 'DHL', 'Servientrega', 'Estafeta', 'Correos de México', 'Otro'] as const;
+
+export const ZFulfillOrderInput = ZOrderRef.extend({
+  carrier: z.enum(CARRIERS, { message: 'Elige la empresa de envío.' }),
+  /** The carrier's name when `carrier` is "Otro". */
+  carrierName: z.string().trim().max(60, 'Máximo 60 caracteres.').optional(),
+  trackingNumber: z.string().trim().min(3, 'Ingresa el número de seguimiento.').max(80, 'Máximo 80 caracteres.'),
+  trackingUrl: z
+    .string()
+    .trim()
+    .max(500, 'Máximo 500 caracteres.')
+    .refine((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), 'Debe empezar con https:// y ser un enlace válido.')
+    .nullish()
+    .transform((s) => s || null),
+}).superRefine((v, ctx) => {
+  if (v.carrier === 'Otro' && (v.carrierName ?? '').length < 2) {
+    ctx.addIssue({ code: 'custom', path: ['carrierName'], message: 'Escribe el nombre de la empresa.' });
+  }
+});
+export type TFulfillOrderInput = z.input<typeof ZFulfillOrderInput>;
+
+/** Timeline entries' author: the seller who acted (`user:<id>`), or a system part ("system", "payment"). */
+export const sellerActor = (userId: string) => `user:${userId}`;
+
+/** What the seller reads for each status. */
+export const ORDER_STATUS_LABEL: Record<TOrderStatus, string> = {
+  pending_payment: 'Pago pendiente',
+  paid: 'Por enviar',
+  fulfilled: 'Enviado',
+  delivered: 'Entregado',
+  cancelled: 'Cancelado',
+  expired: 'Vencido',
+  refunded: 'Reembolsado',
+};
