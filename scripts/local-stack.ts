@@ -1,7 +1,7 @@
 /**
  * Brings up every local part the app needs when no cloud coordinates are configured:
- * embedded PostgreSQL (unless DATABASE_URL is set), migrations, the Cognito emulator with its pool/client/groups,
- * locally generated secrets, and (for dev) demo data on an empty database.
+ * embedded PostgreSQL (unless DATABASE_URL is set), migrations, the Cregis sandbox (unless CREGIS_BASE_URL is set),
+ * the Cognito emulator with its pool/client/groups, locally generated secrets, and (for dev) demo data on an empty database.
  * Returns the environment the Next.js server and the worker are started with.
  */
 import crypto from 'node:crypto';
@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { runMigrations } from '../server/db/migrate';
 import { startCognitoLocal } from './local/cognito';
+import { newSandboxProject, startCregisSandbox, type SandboxProject } from './local/cregis-sandbox';
 import { startEmbeddedPostgres } from './local/postgres';
 
 export type LocalStack = { env: Record<string, string>; stop: () => Promise<void> };
@@ -21,16 +22,21 @@ function dataDir(): string {
   return path.resolve(process.env.VITA_DATA_DIR ?? '.data');
 }
 
-async function localSecrets(): Promise<{ mediaSigningSecret: string }> {
+type LocalSecrets = { mediaSigningSecret: string; cregis: { checkout: SandboxProject; payout: SandboxProject } };
+
+/** Generated once per data dir; a secret added later is filled into an existing file without touching the others. */
+async function localSecrets(): Promise<LocalSecrets> {
   const file = path.join(dataDir(), 'secrets.json');
-  try {
-    return JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch {
-    const secrets = { mediaSigningSecret: crypto.randomBytes(32).toString('hex') };
+  const existing = (await fs.readFile(file, 'utf8').then(JSON.parse, () => ({}))) as Partial<LocalSecrets>;
+  const secrets: LocalSecrets = {
+    mediaSigningSecret: existing.mediaSigningSecret ?? crypto.randomBytes(32).toString('hex'),
+    cregis: existing.cregis ?? { checkout: newSandboxProject(), payout: newSandboxProject() },
+  };
+  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis) {
     await fs.mkdir(dataDir(), { recursive: true });
     await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    return secrets;
   }
+  return secrets;
 }
 
 /**
@@ -73,6 +79,24 @@ export async function startLocalStack(opts: {
   env.DATABASE_URL = databaseUrl;
   await runMigrations(databaseUrl);
   opts.log('migrations applied');
+
+  if (!process.env.CREGIS_BASE_URL && opts.mode !== 'build') {
+    const { checkout, payout } = (await localSecrets()).cregis;
+    const sandbox = await startCregisSandbox({
+      port: Number(process.env.CREGIS_SANDBOX_PORT ?? 9350),
+      stateFile: path.join(dataDir(), 'cregis-sandbox.json'),
+      checkout,
+      payout,
+      log: (l) => process.env.DEBUG_CREGIS && opts.log(`[cregis] ${l}`),
+    });
+    stops.push(sandbox.stop);
+    env.CREGIS_BASE_URL = sandbox.url;
+    env.CREGIS_PID = checkout.pid;
+    env.CREGIS_API_KEY = checkout.apiKey;
+    env.CREGIS_PAYOUT_PID = payout.pid;
+    env.CREGIS_PAYOUT_API_KEY = payout.apiKey;
+    opts.log(`Cregis sandbox on ${sandbox.url} (control page ${sandbox.url}/sandbox)`);
+  }
 
   if ((process.env.AUTH_MODE ?? 'local') === 'local') {
     const port = Number(process.env.COGNITO_LOCAL_PORT ?? 9229);
