@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import { AddToCart } from '@/components/cart/add-to-cart';
 import { Price } from '@/components/ui/price';
 import { WhatsAppIcon } from '@/components/ui/icons';
 import type { PublicVariant } from '@/server/services/catalog/get-product-page';
@@ -16,7 +17,7 @@ function matches(v: PublicVariant, selected: Record<string, string>) {
 
 /**
  * The product page's buy box: variant picker, exact price and stock (fetched live, the page around it is
- * cached), and contact by WhatsApp. Checkout comes later, so the buy button is disabled.
+ * cached), add to cart, and contact by WhatsApp.
  */
 export function LiveOffer({
   productId,
@@ -117,14 +118,11 @@ export function LiveOffer({
       ))}
 
       <div className="space-y-3">
-        <button
-          type="button"
-          disabled
-          className="flex h-12 w-full cursor-not-allowed items-center justify-center rounded-2xl bg-zinc-200 text-sm font-semibold text-zinc-600"
-          title="Muy pronto podrás pagar aquí mismo"
-        >
-          Pronto: compra en VITA
-        </button>
+        <AddToCart
+          variantId={unavailable ? null : (variant?.id ?? null)}
+          available={available}
+          disabledReason={unavailable ? 'No disponible' : !variant ? 'Elige una opción' : null}
+        />
         {waHref ? (
           <a
             href={waHref}

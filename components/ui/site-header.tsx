@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
 import { SearchIcon } from './icons';
 
-/** Public header: logo, search, sell, sign in. Static (no session read), so cached pages stay cacheable. */
+/** Public header: logo, search, sell, cart, sign in. Static (no session read; the cart count is a client island), so cached pages stay cacheable. */
 export function SiteHeader({ query = '' }: { query?: string }) {
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200/70 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
@@ -32,6 +33,7 @@ export function SiteHeader({ query = '' }: { query?: string }) {
             <span className="sm:hidden">Vender</span>
             <span className="hidden sm:inline">Vender en VITA</span>
           </Link>
+          <CartLink />
           <Link href="/ingresar" className="rounded-full bg-zinc-900 px-3.5 py-2 text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600">
             Ingresar
           </Link>
