@@ -7,6 +7,8 @@ import type { OrderFacts, ProductFacts, StoreFacts } from '../../server/adapters
  */
 export type FixtureStore = {
   key: string;
+  /** The seller's language (replies follow the buyer's when it can be told). */
+  locale: 'es' | 'en';
   store: StoreFacts;
   products: ProductFacts[];
   /** The orders of the buyer writing in (the eval passes them with every message). */
@@ -28,6 +30,7 @@ function grid(
 
 export const modaAndina: FixtureStore = {
   key: 'moda',
+  locale: 'es',
   store: {
     name: 'Moda Andina',
     currency: 'PEN',
@@ -101,6 +104,7 @@ export const modaAndina: FixtureStore = {
 
 export const tecnoMax: FixtureStore = {
   key: 'tecno',
+  locale: 'es',
   store: {
     name: 'TecnoMax',
     currency: 'MXN',
@@ -172,6 +176,7 @@ export const tecnoMax: FixtureStore = {
 
 export const donaRosa: FixtureStore = {
   key: 'cafe',
+  locale: 'es',
   store: {
     name: 'Café y Pan Doña Rosa',
     currency: 'COP',
@@ -221,6 +226,7 @@ export const donaRosa: FixtureStore = {
 
 export const andesKnits: FixtureStore = {
   key: 'knits',
+  locale: 'en',
   store: {
     name: 'Andes Knits',
     currency: 'USD',

@@ -52,7 +52,7 @@ const VALUE_SYNONYMS: string[][] = [
 
 /** Words that name an option rather than a value ("¿qué tallas tienen?"), mapped to a pattern over option keys. */
 const KEY_WORDS: Array<{ words: string[]; key: RegExp }> = [
-  { words: ['talla', 'size', 'sizes', 'medida', 'medidas', 'numero'], key: /^(talla|size|talle|numero)$/i },
+  { words: ['talla', 'size', 'sizes', 'medida', 'medidas', 'numero', 'numeros'], key: /^(talla|size|talle|numero)$/i },
   { words: ['color', 'colores', 'colour', 'colours', 'colors', 'tono'], key: /^colou?r$/i },
   { words: ['sabor', 'sabores', 'flavor', 'flavors', 'flavour'], key: /^(sabor|flavou?r)$/i },
   { words: ['tamano', 'tamanos', 'size'], key: /^(tamano|size)$/i },

@@ -137,9 +137,10 @@ function priceSentence(b: Build, p: ProductFacts): string {
   if (min === max) return es ? `${p.title} cuesta ${m(min)}.` : `${p.title} is ${m(min)}.`;
   const key = priceKey(p);
   if (key) {
-    const parts = optionValues(p, key).map((val) => {
-      const v = matchingVariants(p, [{ key, value: val }])[0]!;
-      return `${describeMentions([{ key, value: val }], lang)}: ${m(variantPrice(p, v))}`;
+    // Only the options that cost more than the base price are worth spelling out.
+    const parts = optionValues(p, key).flatMap((val) => {
+      const price = variantPrice(p, matchingVariants(p, [{ key, value: val }])[0]!);
+      return price === min ? [] : [`${describeMentions([{ key, value: val }], lang)}: ${m(price)}`];
     });
     return es ? `${p.title} cuesta desde ${m(min)}; ${parts.join(', ')}.` : `${p.title} starts at ${m(min)}; ${parts.join(', ')}.`;
   }
@@ -288,13 +289,15 @@ function replyVariant(b: Build): SuggestedReply[] {
     const unspecified = keys.filter((k) => !a.mentions.some((m) => m.key === k));
     if (stock > 0) {
       available = true;
-      if (!unspecified.length) answer = es ? `Sí, tenemos ${desc} (${stock} disponibles).` : `Yes, we have ${desc} (${stock} available).`;
+      const what = /^(la talla|size)/.test(desc) ? desc : es ? `lo tenemos en ${desc}` : `we have it in ${desc}`;
+      const yes = /^(la talla|size)/.test(desc) ? (es ? `Sí, tenemos ${desc}` : `Yes, we have ${desc}`) : es ? `Sí, ${what}` : `Yes, ${what}`;
+      if (!unspecified.length) answer = es ? `${yes} (${stock} disponibles).` : `${yes} (${stock} available).`;
       else {
         const k = unspecified[0]!;
         const vals = inStockValues(p, k, a.mentions);
         answer = es
-          ? `Sí, tenemos ${desc}; ${keyNoun(k, 'es')} disponibles: ${joinList(vals, 'es')}.`
-          : `Yes, we have ${desc}; ${keyNoun(k, 'en')} available: ${joinList(vals, 'en')}.`;
+          ? `${yes}; ${keyNoun(k, 'es')} disponibles: ${joinList(vals, 'es')}.`
+          : `${yes}; ${keyNoun(k, 'en')} available: ${joinList(vals, 'en')}.`;
       }
     } else {
       const hasSize = a.mentions.some((m) => /^(talla|size|talle)$/i.test(m.key));
@@ -309,8 +312,8 @@ function replyVariant(b: Build): SuggestedReply[] {
         if (vals.length) {
           const where = fixed.length ? describeMentions(fixed, lang) : '';
           alt = es
-            ? `; ${where ? `${where} ` : ''}tenemos ${keyNoun(m.key, 'es')} ${joinList(vals, 'es')}`
-            : `; ${where ? `${where} ` : ''}we have ${keyNoun(m.key, 'en')} ${joinList(vals, 'en')}`;
+            ? `; ${where ? `en ${where} tenemos` : `tenemos ${keyNoun(m.key, 'es')}`} ${joinList(vals, 'es')}`
+            : `; ${where ? `in ${where} we have` : `we have ${keyNoun(m.key, 'en')}`} ${joinList(vals, 'en')}`;
           break;
         }
       }
@@ -319,15 +322,18 @@ function replyVariant(b: Build): SuggestedReply[] {
   } else if (a.missingValueKeys.length) {
     const k = a.missingValueKeys[0]!;
     const vals = inStockValues(p, k, []);
+    const that = /^(talla|talle)$/i.test(k) ? 'Esa talla no la tenemos' : `Ese ${keyNoun(k, 'es', false)} no lo tenemos`;
     answer = es
-      ? `Ese ${keyNoun(k, 'es', false)} no lo tenemos en ${p.title}; ${keyNoun(k, 'es')} disponibles: ${joinList(vals, 'es')}.`
+      ? `${that} en ${p.title}; ${keyNoun(k, 'es')} disponibles: ${joinList(vals, 'es')}.`
       : `We don't have that ${keyNoun(k, 'en', false)} for ${p.title}; ${keyNoun(k, 'en')} available: ${joinList(vals, 'en')}.`;
   } else {
     answer = listing || (es ? `Por ahora ${p.title} está agotado.` : `${p.title} is sold out right now.`);
   }
   const question = available
-    ? es ? '¿Te la separo?' : 'Shall I set it aside for you?'
-    : es ? `¿Qué ${keyNoun(keys[0]!, 'es', false)} usas normalmente?` : `Which ${keyNoun(keys[0]!, 'en', false)} do you usually wear?`;
+    ? es ? '¿Te lo separo?' : 'Shall I set it aside for you?'
+    : a.mentions.length || a.missingValueKeys.length
+      ? es ? '¿Te sirve alguna de estas opciones?' : 'Would one of these work for you?'
+      : es ? `¿Qué ${keyNoun(keys[0]!, 'es', false)} usas normalmente?` : `Which ${keyNoun(keys[0]!, 'en', false)} do you usually wear?`;
   const replies: SuggestedReply[] = [
     { style: 'answer', text: answer },
     { style: 'question', text: `${answer} ${question}` },
@@ -448,9 +454,11 @@ function replyDiscount(b: Build): SuggestedReply[] {
       ? `Con compras desde ${money(freeOpt.freeOver!, ctx.store.currency, lang)} el envío "${freeOpt.label}" es gratis.`
       : `Orders from ${money(freeOpt.freeOver!, ctx.store.currency, lang)} get "${freeOpt.label}" for free.`
     : '';
-  const base = price || (es ? '¿Qué producto te interesa?' : 'Which product are you interested in?');
+  const first: SuggestedReply = price
+    ? { style: 'answer', text: es ? `${price} Ese es el precio publicado por ahora.` : `${price} That's the listed price for now.` }
+    : { style: 'question', text: es ? '¿Sobre qué producto? Te confirmo el precio y lo que te puedo ofrecer.' : "Which product is it? I'll confirm the price and what I can offer." };
   return [
-    { style: 'answer', text: es ? `${base} Ese es el precio publicado por ahora.`.trim() : `${base} That's the listed price for now.`.trim() },
+    first,
     { style: 'question', text: es ? `${price} ¿Cuántas unidades necesitas? Así reviso qué te puedo ofrecer.`.trim() : `${price} How many do you need? I'll see what I can offer.`.trim() },
     ...(perk ? [{ style: 'action' as const, text: `${price} ${perk}`.trim() }] : []),
   ];

@@ -33,7 +33,9 @@ export function describeMentions(mentions: OptionMention[], lang: Locale): strin
 export function keyNoun(key: string, lang: Locale, plural = true): string {
   if (isSizeKey(key)) return lang === 'es' ? (plural ? 'tallas' : 'talla') : plural ? 'sizes' : 'size';
   if (isColourKey(key)) return lang === 'es' ? (plural ? 'colores' : 'color') : plural ? 'colors' : 'color';
-  return key.toLowerCase();
+  const k = key.toLowerCase();
+  if (!plural) return k;
+  return lang === 'es' ? (/[aeiou]$/.test(k) ? `${k}s` : `${k}es`) : `${k}s`;
 }
 
 export function deliveryLine(o: DeliveryOptionFacts, currency: string, lang: Locale): string {
