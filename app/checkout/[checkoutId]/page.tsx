@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { PaymentStatus } from '@/components/checkout/payment-status';
+
+export const metadata: Metadata = { title: 'Estado del pago', robots: { index: false } };
+
+type Props = { params: Promise<{ checkoutId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PaymentReturnPage({ params, searchParams }: Props) {
+  const { checkoutId } = await params;
+  const t = (await searchParams).t;
+  if (!z.string().uuid().safeParse(checkoutId).success) notFound();
+  const token = typeof t === 'string' && t.length >= 16 && t.length <= 128 ? t : undefined;
+  return (
+    <main className="mx-auto max-w-xl px-4 pb-16 pt-8">
+      <PaymentStatus checkoutId={checkoutId} token={token} />
+    </main>
+  );
+}
