@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
 import { outbox } from '../../db/schema';
+import { parseEmailData } from './templates';
 
 /** Templates the outbox knows how to render (server/services/outbox/templates). */
 export type EmailTemplate =
@@ -25,6 +26,8 @@ export async function queueEmail(
   db: DbOrTx,
   msg: { to: string; template: EmailTemplate; locale?: string; data: Record<string, unknown>; dedupeKey: string },
 ): Promise<void> {
+  // A caller's bad data fails here, in its own transaction and tests, not minutes later in the delivery job.
+  parseEmailData(msg.template, msg.data);
   await db
     .insert(outbox)
     .values({ kind: 'email', to: msg.to, template: msg.template, locale: msg.locale ?? 'es', data: msg.data, dedupeKey: msg.dedupeKey })
