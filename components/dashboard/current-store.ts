@@ -20,6 +20,9 @@ export function hrefForStore(pathname: string, storeId: string): string {
   if (STORE_IN_PATH.test(pathname)) {
     if (pathname.endsWith('/editar')) return `/dashboard/tiendas/${storeId}/editar`;
     if (pathname.includes('/productos')) return `/dashboard/tiendas/${storeId}/productos`;
+    for (const section of ['pedidos', 'billetera', 'entregas', 'cupones']) {
+      if (pathname.includes(`/${section}`)) return `/dashboard/tiendas/${storeId}/${section}`;
+    }
   }
   if (pathname.startsWith('/dashboard/plan')) return `/dashboard/plan?tienda=${storeId}`;
   return `/dashboard?tienda=${storeId}`;

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
-import { BoxIcon, HomeIcon, SparkIcon, StoreIcon } from './icons';
+import { BoxIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, WalletIcon } from './icons';
 
-type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean };
+/** `phone: false` keeps an entry out of the bottom bar (five fit at 390 px); it stays in the sidebar. */
+type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean; phone?: boolean };
 
 function useNavItems(stores: TShellStore[]): NavItem[] {
   const pathname = usePathname();
@@ -15,6 +16,12 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
   const base = store ? `/dashboard/tiendas/${store.id}` : null;
   return [
     { label: 'Inicio', href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
+    {
+      label: 'Pedidos',
+      href: base ? `${base}/pedidos` : '/dashboard/tiendas/nueva',
+      icon: ReceiptIcon,
+      active: pathname.includes('/pedidos'),
+    },
     {
       label: 'Productos',
       href: base ? `${base}/productos` : '/dashboard/tiendas/nueva',
@@ -27,7 +34,27 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       icon: StoreIcon,
       active: pathname.endsWith('/editar') || pathname === '/dashboard/tiendas/nueva',
     },
-    { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan') },
+    {
+      label: 'Billetera',
+      href: base ? `${base}/billetera` : '/dashboard/tiendas/nueva',
+      icon: WalletIcon,
+      active: pathname.endsWith('/billetera'),
+    },
+    {
+      label: 'Entregas',
+      href: base ? `${base}/entregas` : '/dashboard/tiendas/nueva',
+      icon: TruckIcon,
+      active: pathname.endsWith('/entregas'),
+      phone: false,
+    },
+    {
+      label: 'Cupones',
+      href: base ? `${base}/cupones` : '/dashboard/tiendas/nueva',
+      icon: TagIcon,
+      active: pathname.endsWith('/cupones'),
+      phone: false,
+    },
+    { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
   ];
 }
 
@@ -51,15 +78,15 @@ export function SidebarNav({ stores }: { stores: TShellStore[] }) {
   );
 }
 
-/** Phones: a fixed bar at the bottom with the four sections. */
+/** Phones: a fixed bar at the bottom with the five main sections. */
 export function BottomNav({ stores }: { stores: TShellStore[] }) {
-  const items = useNavItems(stores);
+  const items = useNavItems(stores).filter((i) => i.phone !== false);
   return (
     <nav
       aria-label="Panel"
       className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
     >
-      <ul className="mx-auto grid max-w-lg grid-cols-4">
+      <ul className="mx-auto grid max-w-lg grid-cols-5">
         {items.map(({ label, href, icon: Icon, active }) => (
           <li key={label}>
             <Link

@@ -75,3 +75,29 @@ export const ArrowUpDownIcon = (p: IconProps) => (
     <path d="M8 4v16M4 8l4-4 4 4M16 20V4M12 16l4 4 4-4" />
   </svg>
 );
+export const ReceiptIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M6 3h12v18l-3-2-3 2-3-2-3 2V3Z" />
+    <path d="M9 8h6M9 12h6M9 16h3" />
+  </svg>
+);
+export const WalletIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M4 7a2 2 0 0 1 2-2h11v3" />
+    <path d="M4 7v11a2 2 0 0 0 2 2h13V8H6a2 2 0 0 1-2-1Z" />
+    <path d="M15.5 14h.01" />
+  </svg>
+);
+export const TruckIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M3 6h11v10H3zM14 10h4l3 3v3h-7" />
+    <circle cx="7" cy="17.5" r="1.8" />
+    <circle cx="17" cy="17.5" r="1.8" />
+  </svg>
+);
+export const TagIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M3 12V4h8l10 10-8 8L3 12Z" />
+    <circle cx="7.5" cy="8.5" r="1.3" />
+  </svg>
+);

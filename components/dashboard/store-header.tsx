@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from './field';
-import { ExternalIcon, PencilIcon, PlusIcon } from './icons';
+import { ExternalIcon, PencilIcon, PlusIcon, TagIcon, TruckIcon } from './icons';
 import { StoreAvatar } from './store-avatar';
 
 /** The current store's name, public address and the quick links. */
@@ -37,6 +37,14 @@ export function StoreHeader({
         <Link href={`/dashboard/tiendas/${store.id}/editar`} className={buttonClass.secondary}>
           <PencilIcon className="size-4 shrink-0" />
           Editar tienda
+        </Link>
+        <Link href={`/dashboard/tiendas/${store.id}/entregas`} className={buttonClass.secondary}>
+          <TruckIcon className="size-4 shrink-0" />
+          Entregas
+        </Link>
+        <Link href={`/dashboard/tiendas/${store.id}/cupones`} className={buttonClass.secondary}>
+          <TagIcon className="size-4 shrink-0" />
+          Cupones
         </Link>
       </nav>
     </div>

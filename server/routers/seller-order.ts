@@ -4,7 +4,8 @@ import { fulfillOrder } from '../services/orders/fulfill-order';
 import { getStoreOrder } from '../services/orders/get-store-order';
 import { listStoreOrders } from '../services/orders/list-store-orders';
 import { markDelivered } from '../services/orders/mark-delivered';
-import { ZFulfillOrderInput, ZListStoreOrdersInput, ZOrderRef } from '../services/orders/seller-order-schemas';
+import { refundOrder } from '../services/orders/refund-order';
+import { sellerActor, ZFulfillOrderInput, ZListStoreOrdersInput, ZOrderRef, ZRefundOrderInput } from '../services/orders/seller-order-schemas';
 import { createTRPCRouter, sellerProcedure } from '../trpc/init';
 
 // Every member of the store (owner, manager, staff) may ship, deliver and cancel: packing is often staff's job.
@@ -27,5 +28,8 @@ export const sellerOrderRouter = createTRPCRouter({
       cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason }),
     ),
 
-  // refund: added by the lead (refundOrder in server/services/orders) — the order page's "Reembolsar" button calls it.
+  // Full or partial refund of a paid order (the lead's refundOrder: ledger, status, buyer email).
+  refund: sellerProcedure
+    .input(ZRefundOrderInput)
+    .mutation(({ ctx, input }) => refundOrder({ db: ctx.db, store: ctx.store, actorUserId: sellerActor(ctx.user.id), input })),
 });

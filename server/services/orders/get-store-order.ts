@@ -2,11 +2,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { checkouts, orderEvents, orderItems, orders, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { sellerNet } from './refund-order';
 
 /** One order of this store with items, timeline and what the seller keeps. NOT_FOUND for any other store's order. */
 export async function getStoreOrder({ db, store, orderId }: { db: DbOrTx; store: Store; orderId: string }) {
   const [row] = await db
-    .select({ order: orders, checkoutStatus: checkouts.status, paymentUrl: checkouts.paymentUrl })
+    .select({ order: orders, checkoutStatus: checkouts.status })
     .from(orders)
     .innerJoin(checkouts, eq(checkouts.id, orders.checkoutId))
     .where(and(eq(orders.id, orderId), eq(orders.storeId, store.id)));
@@ -16,7 +17,6 @@ export async function getStoreOrder({ db, store, orderId }: { db: DbOrTx; store:
     db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id)),
   ]);
   const o = row.order;
-  // What reaches the seller: the total less the platform's commission and anything refunded to the buyer.
-  const net = Math.max(0, o.total - o.commission - o.refundedAmount);
-  return { ...o, checkoutStatus: row.checkoutStatus, items, events, net };
+  // What reaches the seller: the total less the commission, less refunds net of the commission they give back.
+  return { ...o, checkoutStatus: row.checkoutStatus, items, events, net: sellerNet(o) };
 }

@@ -53,6 +53,15 @@ export const ZFulfillOrderInput = ZOrderRef.extend({
 });
 export type TFulfillOrderInput = z.input<typeof ZFulfillOrderInput>;
 
+export const ZRefundOrderInput = ZOrderRef.extend({
+  /** Minor units, at most what is left to refund (refundOrder checks against the locked order). */
+  amount: z.number({ message: 'Ingresa el monto.' }).int('Monto en unidades mínimas.').positive('Debe ser mayor que 0.'),
+  reason: z.string().trim().max(300, 'Máximo 300 caracteres.').default(''),
+  /** One per refund dialog: a double click or a retry is the same refund. */
+  idempotencyKey: z.string().uuid(),
+});
+export type TRefundOrderInput = z.input<typeof ZRefundOrderInput>;
+
 /** Timeline entries' author: the seller who acted (`user:<id>`), or a system part ("system", "payment"). */
 export const sellerActor = (userId: string) => `user:${userId}`;
 

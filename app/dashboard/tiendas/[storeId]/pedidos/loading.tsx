@@ -1,0 +1,10 @@
+import { PageHeaderSkeleton, ProductListSkeleton } from '@/components/dashboard/skeleton';
+
+export default function Loading() {
+  return (
+    <div className="space-y-5" aria-busy="true">
+      <PageHeaderSkeleton />
+      <ProductListSkeleton />
+    </div>
+  );
+}

@@ -1,0 +1,274 @@
+'use client';
+
+import Link from 'next/link';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTRPC } from '@/components/providers/trpc';
+import { formatMoney } from '@/components/ui/money';
+import type { TOrderStatusFilter } from '@/server/services/orders/seller-order-schemas';
+import type { TSellerOrderList, TSellerOrderListItem } from './commerce-types';
+import { buttonClass, inputClass } from './field';
+import { CloseIcon, ReceiptIcon, SearchIcon } from './icons';
+import { ORDER_PAGE_SIZE, ORDER_TABS, orderListInput, writeOrderListState, type TOrderListState } from './order-list-params';
+import { OrderStatusBadge } from './order-status';
+import { ProductListSkeleton } from './skeleton';
+import { appErrorOf } from './trpc-error';
+
+const same = (a: TOrderListState, b: TOrderListState) => a.status === b.status && a.q === b.q && a.from === b.from && a.to === b.to && a.page === b.page;
+const dateFmt = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function tabCount(counts: TSellerOrderList['counts'], tab: TOrderStatusFilter): number {
+  if (tab === 'all') return Object.values(counts).reduce((s, n) => s + n, 0);
+  if (tab === 'closed') return counts.cancelled + counts.expired + counts.refunded;
+  return counts[tab];
+}
+
+/**
+ * The seller's orders: status tabs with counters, search (number, buyer name or email), date range, pages.
+ * Cards at every width (an order is read, then opened); state in the URL like the product table.
+ */
+export function OrderList({ storeId, initialState, initialData }: { storeId: string; initialState: TOrderListState; initialData?: TSellerOrderList }) {
+  const trpc = useTRPC();
+  const [state, setState] = useState(initialState);
+  const [search, setSearch] = useState(initialState.q);
+  const [showDates, setShowDates] = useState(Boolean(initialState.from || initialState.to));
+  const id = useId();
+
+  useEffect(() => {
+    const t = setTimeout(() => setState((s) => (s.q === search.trim() ? s : { ...s, q: search.trim(), page: 1 })), 300);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    const qs = writeOrderListState(new URLSearchParams(window.location.search), state).toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}`);
+  }, [state]);
+
+  const rangeError = state.from && state.to && state.to < state.from ? 'La fecha final es anterior a la inicial.' : null;
+  const query = useQuery({
+    // A reversed range is shown as an error and not sent (the server would answer BAD_REQUEST).
+    ...trpc.sellerOrder.list.queryOptions(orderListInput(storeId, rangeError ? { ...state, to: '' } : state)),
+    initialData: initialData && same(state, initialState) ? initialData : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / ORDER_PAGE_SIZE)) : 1;
+  const update = (patch: Partial<TOrderListState>) => setState((s) => ({ ...s, page: 1, ...patch }));
+  const filtered = state.q !== '' || state.from !== '' || state.to !== '';
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="space-y-3">
+      <h2 id={`${id}-h`} className="sr-only">
+        Pedidos
+      </h2>
+      <div className="flex flex-col gap-2 md:flex-row md:items-center">
+        <div className="relative flex-1">
+          <label htmlFor={`${id}-q`} className="sr-only">
+            Buscar pedidos
+          </label>
+          <SearchIcon className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-zinc-400" />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="N.º de pedido, nombre o correo"
+            maxLength={100}
+            className="block min-h-11 w-full rounded-xl border border-zinc-300 bg-white py-2 pl-10 pr-10 text-base outline-none focus-visible:border-violet-500 focus-visible:ring-2 focus-visible:ring-violet-500 [&::-webkit-search-cancel-button]:hidden"
+          />
+          {search ? (
+            <button
+              type="button"
+              onClick={() => setSearch('')}
+              className="absolute right-0 top-0 flex size-11 items-center justify-center rounded-xl text-zinc-500 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-violet-600"
+              aria-label="Borrar búsqueda"
+            >
+              <CloseIcon className="size-5" />
+            </button>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          aria-expanded={showDates}
+          aria-controls={`${id}-dates`}
+          onClick={() => setShowDates((v) => !v)}
+          className={`${buttonClass.secondary} md:w-auto`}
+        >
+          Fechas{state.from || state.to ? ' · filtradas' : ''}
+          <span aria-hidden="true" className={`transition-transform ${showDates ? 'rotate-180' : ''}`}>
+            ▾
+          </span>
+        </button>
+      </div>
+      {showDates ? (
+        <div id={`${id}-dates`} className="flex flex-wrap items-end gap-2 rounded-2xl border border-zinc-200 bg-white p-3">
+          <label className="min-w-36 flex-1 space-y-1 text-sm font-medium text-zinc-800">
+            <span>Desde</span>
+            <input type="date" value={state.from} max={state.to || undefined} onChange={(e) => update({ from: e.target.value })} className={inputClass} />
+          </label>
+          <label className="min-w-36 flex-1 space-y-1 text-sm font-medium text-zinc-800">
+            <span>Hasta</span>
+            <input type="date" value={state.to} min={state.from || undefined} onChange={(e) => update({ to: e.target.value })} className={inputClass} />
+          </label>
+          {state.from || state.to ? (
+            <button type="button" onClick={() => update({ from: '', to: '' })} className={buttonClass.ghost}>
+              Quitar fechas
+            </button>
+          ) : null}
+          {rangeError ? (
+            <p role="alert" className="w-full text-sm text-red-700">
+              {rangeError}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {/* Six tabs do not fit a phone: the row scrolls sideways. */}
+      <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <div role="tablist" aria-label="Estado" className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1">
+          {ORDER_TABS.map((t, i) => {
+            const n = data ? tabCount(data.counts, t.value) : null;
+            return (
+              <button
+                key={t.value}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${t.value}`}
+                aria-selected={state.status === t.value}
+                aria-controls={`${id}-list`}
+                tabIndex={state.status === t.value ? 0 : -1}
+                onClick={() => update({ status: t.value })}
+                onKeyDown={(e) => {
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (!step) return;
+                  e.preventDefault();
+                  const next = ORDER_TABS[(i + step + ORDER_TABS.length) % ORDER_TABS.length]!;
+                  update({ status: next.value });
+                  document.getElementById(`${id}-tab-${next.value}`)?.focus();
+                }}
+                className="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:px-4"
+              >
+                {t.label}
+                {n !== null && n > 0 ? (
+                  <span className={`rounded-full px-1.5 text-xs tabular-nums ${t.value === 'paid' ? 'bg-violet-600 text-white' : 'bg-zinc-200 text-zinc-700'}`}>{n}</span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+
+      <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-tab-${state.status}`}>
+        {!data ? (
+          query.isError ? (
+            <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-6 text-center text-sm text-red-800">
+              <p>No pudimos cargar tus pedidos. {appErrorOf(query.error).message}</p>
+              <button type="button" onClick={() => void query.refetch()} className={`${buttonClass.secondary} mt-4`}>
+                Reintentar
+              </button>
+            </div>
+          ) : (
+            <ProductListSkeleton />
+          )
+        ) : data.items.length === 0 ? (
+          <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
+            <ReceiptIcon className="mx-auto size-10 text-violet-500" />
+            <p className="mt-3 text-sm text-zinc-700">
+              {filtered
+                ? 'Ningún pedido coincide con la búsqueda.'
+                : state.status === 'all'
+                  ? 'Aún no tienes pedidos. Cuando alguien compre en tu tienda, lo verás aquí.'
+                  : 'No hay pedidos en este estado.'}
+            </p>
+            {filtered || state.status !== 'all' ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setSearch('');
+                  update({ status: 'all', q: '', from: '', to: '' });
+                }}
+                className={`${buttonClass.secondary} mt-4`}
+              >
+                Ver todos los pedidos
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching}>
+            <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
+              {data.items.map((o) => (
+                <OrderRow key={o.id} storeId={storeId} order={o} />
+              ))}
+            </ul>
+            <OrderPagination page={state.page} pages={pages} total={data.total} shown={data.items.length} onPage={(page) => setState((s) => ({ ...s, page }))} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderListItem }) {
+  const more = o.itemCount > 1 ? ` y ${o.itemCount - 1} más` : '';
+  return (
+    <li className="relative flex items-start gap-3 p-3 hover:bg-zinc-50 focus-within:bg-zinc-50 sm:items-center sm:p-4">
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <Link
+            href={`/dashboard/tiendas/${storeId}/pedidos/${o.id}`}
+            className="font-semibold text-zinc-900 after:absolute after:inset-0 focus-visible:outline-none after:focus-visible:rounded-xl after:focus-visible:outline-2 after:focus-visible:-outline-offset-2 after:focus-visible:outline-violet-600"
+          >
+            Pedido #{o.number}
+          </Link>
+          <OrderStatusBadge status={o.status} deliveryKind={o.deliveryKind} />
+        </p>
+        <p className="mt-0.5 truncate text-sm text-zinc-700">
+          {o.buyerName} · <span className="text-zinc-500">{o.buyerEmail}</span>
+        </p>
+        <p className="mt-0.5 truncate text-sm text-zinc-500">
+          {o.firstItem ?? 'Sin productos'}
+          {more} · {o.deliveryKind === 'pickup' ? 'Recojo' : 'Envío'}
+        </p>
+      </div>
+      <div className="shrink-0 text-right">
+        <p className="font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency)}</p>
+        <p className="mt-0.5 text-xs text-zinc-500">
+          <time dateTime={new Date(o.createdAt).toISOString()}>{dateFmt.format(new Date(o.createdAt))}</time>
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function OrderPagination({ page, pages, total, shown, onPage }: { page: number; pages: number; total: number; shown: number; onPage: (p: number) => void }) {
+  const fmt = useMemo(() => new Intl.NumberFormat('es'), []);
+  const from = total === 0 ? 0 : (page - 1) * ORDER_PAGE_SIZE + 1;
+  const to = (page - 1) * ORDER_PAGE_SIZE + shown;
+  return (
+    <nav aria-label="Paginación" className="mt-3 flex items-center justify-between gap-3">
+      <p className="text-sm text-zinc-600">
+        {fmt.format(from)}–{fmt.format(to)} de <span className="font-semibold text-zinc-900">{fmt.format(total)}</span> {total === 1 ? 'pedido' : 'pedidos'}
+      </p>
+      {pages > 1 ? (
+        <div className="flex items-center gap-2">
+          <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
+            <span aria-hidden="true">←</span>
+            <span className="sr-only sm:not-sr-only">Anterior</span>
+          </button>
+          <span className="text-sm tabular-nums text-zinc-600">
+            {page} / {pages}
+          </span>
+          <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
+            <span className="sr-only sm:not-sr-only">Siguiente</span>
+            <span aria-hidden="true">→</span>
+          </button>
+        </div>
+      ) : null}
+    </nav>
+  );
+}
