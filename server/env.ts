@@ -42,6 +42,8 @@ const ZEnv = z.object({
   CHECKOUT_VALID_MINUTES: z.coerce.number().int().min(10).max(60).default(30),
   /** Platform commission/ledger currency rules live in the database; this is only the hold default for new stores. */
   FUNDS_HOLD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  /** Pro needs an approved identity (any store the user owns with KYC approved). Off until KYC ships. */
+  PRO_REQUIRES_KYC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 
   /** Email: `local` keeps every message in the outbox table for the dev mail viewer (/dev/correo); `ses` sends it. */
   MAIL_DRIVER: z.enum(['local', 'ses']).default('local'),

@@ -4,6 +4,7 @@ import { products, type Product, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { assertWithinPlanLimit, lockOwner } from '../plans/get-plan-usage';
 import { storeOwnerId } from '../stores/store-owner';
+import { assertWritable } from '../billing/read-only';
 
 /** Archive hides a product from every public page; restore brings it back if the plan has room. */
 export async function setProductStatus({
@@ -19,11 +20,13 @@ export async function setProductStatus({
 }): Promise<Product> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ id: products.id, status: products.status })
+      .select({ id: products.id, status: products.status, readOnlySince: products.readOnlySince })
       .from(products)
       .where(and(eq(products.id, productId), eq(products.storeId, store.id)))
       .for('update');
     if (!current) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+    // Taking a read-only product off sale stays possible (the seller may be unable to deliver it); bringing it back is an edit.
+    if (status === 'active') assertWritable('product', current);
     if (status === 'active' && current.status !== 'active') {
       const ownerId = await storeOwnerId(tx, store.id);
       await lockOwner({ db: tx, ownerId });

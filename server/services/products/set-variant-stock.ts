@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { productVariants, products, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { ZSetVariantStockInput } from './schemas';
+import { assertWritable } from '../billing/read-only';
 
 /** Inline stock edit from the dashboard table. The variant must belong to a product of this store. */
 export async function setVariantStock({
@@ -16,11 +17,12 @@ export async function setVariantStock({
 }): Promise<{ variantId: string; stock: number; productId: string; productSlug: string }> {
   const { variantId, stock } = ZSetVariantStockInput.pick({ variantId: true, stock: true }).parse(input);
   const [target] = await db
-    .select({ id: productVariants.id, reserved: productVariants.reserved, productId: products.id, productSlug: products.slug })
+    .select({ id: productVariants.id, reserved: productVariants.reserved, productId: products.id, productSlug: products.slug, readOnlySince: products.readOnlySince })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(and(eq(productVariants.id, variantId), eq(products.storeId, store.id)));
   if (!target) throw new AppError('NOT_FOUND', { message: 'Variante no encontrada.' });
+  assertWritable('product', target);
   // Conditional update: never below what pending orders hold, even if a reservation lands meanwhile.
   const [updated] = await db
     .update(productVariants)

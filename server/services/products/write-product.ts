@@ -13,6 +13,7 @@ import {
   type TUpdateProductInput,
 } from './schemas';
 import { storeOwnerId } from '../stores/store-owner';
+import { assertWritable } from '../billing/read-only';
 
 type Parsed = ReturnType<typeof ZCreateProductInput.parse>;
 
@@ -86,6 +87,7 @@ export async function createProduct({
   input: TCreateProductInput;
 }): Promise<Product> {
   const data = ZCreateProductInput.parse(input);
+  assertWritable('store', store);
   return db.transaction(async (tx) => {
     const ownerId = await storeOwnerId(tx, store.id);
     await lockOwner({ db: tx, ownerId });
@@ -130,6 +132,7 @@ export async function updateProduct({
         .where(and(eq(products.id, data.productId), eq(products.storeId, store.id)))
         .for('update');
       if (!current) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+      assertWritable('product', current);
       await assertCategory(tx, data.categoryId);
       if (data.imageMediaIds.length) {
         await assertReadyMedia({ db: tx, mediaIds: data.imageMediaIds, storeId: store.id, userId, field: 'imageMediaIds' });

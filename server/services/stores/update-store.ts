@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { assertReadyMedia } from '../media/assert-ready-media';
 import { slugConflict } from './create-store';
 import { ZUpdateStoreInput, type TUpdateStoreInput } from './schemas';
+import { assertWritable } from '../billing/read-only';
 
 /** Edits a store the caller's membership allows (resolved by sellerProcedure). */
 export async function updateStore({
@@ -20,6 +21,7 @@ export async function updateStore({
   input: TUpdateStoreInput;
 }): Promise<Store> {
   const { storeId: _storeId, ...patch } = ZUpdateStoreInput.parse(input);
+  assertWritable('store', store);
   if (patch.logoMediaId) {
     await assertReadyMedia({ db, mediaIds: [patch.logoMediaId], userId, storeId: store.id, field: 'logoMediaId' });
   }
