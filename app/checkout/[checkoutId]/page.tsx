@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PaymentStatus } from '@/components/checkout/payment-status';
 
-export const metadata: Metadata = { title: 'Estado del pago', robots: { index: false } };
+export const metadata: Metadata = { title: 'Estado del pago', robots: { index: false }, referrer: 'no-referrer' };
 
 type Props = { params: Promise<{ checkoutId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

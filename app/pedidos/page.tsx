@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { orderDate } from '@/components/orders/order-words';
+import { formatMoney } from '@/components/ui/money';
+import { Pagination } from '@/components/ui/pagination';
+import { requireUser } from '@/server/auth/require-user';
+import { api } from '@/server/trpc/server';
+
+export const metadata: Metadata = { title: 'Mis pedidos', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PedidosPage({ searchParams }: Props) {
+  const raw = Number((await searchParams).pagina);
+  const page = Number.isInteger(raw) && raw >= 1 && raw <= 1000 ? raw : 1;
+  await requireUser(page > 1 ? `/pedidos?pagina=${page}` : '/pedidos');
+  const list = await (await api()).order.list({ page });
+  return (
+    <main className="mx-auto max-w-3xl px-4 pb-16 pt-6">
+      <h1 className="text-2xl font-bold tracking-tight text-zinc-900">Mis pedidos</h1>
+      {list.items.length === 0 ? (
+        <section className="mt-8 rounded-3xl bg-zinc-50 px-6 py-12 text-center">
+          <h2 className="text-lg font-semibold text-zinc-900">Todavía no tienes pedidos</h2>
+          <p className="mt-1 text-sm text-zinc-600">Cuando compres en VITA, tus pedidos aparecerán aquí.</p>
+          <Link href="/" className="mt-5 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
+            Ver productos
+          </Link>
+        </section>
+      ) : (
+        <ul className="mt-4 divide-y divide-zinc-100 rounded-3xl border border-zinc-200 bg-white">
+          {list.items.map((o) => (
+            <li key={o.id}>
+              <Link href={`/pedidos/${o.id}`} className="flex items-center gap-3 px-4 py-4 hover:bg-zinc-50">
+                <span className="min-w-0 flex-1">
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className="font-semibold text-zinc-900">#{o.number}</span>
+                    <OrderStatusBadge status={o.status} />
+                  </span>
+                  <span className="mt-0.5 block truncate text-sm text-zinc-700">
+                    {o.storeName}
+                    {o.firstItemTitle ? ` · ${o.firstItemTitle}` : ''}
+                    {o.itemCount > 1 ? ` y ${o.itemCount - 1} más` : ''}
+                  </span>
+                  <span className="block text-xs text-zinc-500">{orderDate(o.createdAt)}</span>
+                </span>
+                <span className="shrink-0 text-sm font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={list.page} pageCount={list.pages} hrefFor={(p) => (p === 1 ? '/pedidos' : `/pedidos?pagina=${p}`)} />
+    </main>
+  );
+}
