@@ -173,7 +173,7 @@ export async function reconcilePayments({
         or(isNull(checkouts.lastReconciledAt), lt(checkouts.lastReconciledAt, minuteAgo)),
       ),
     )
-    .orderBy(sql`${checkouts.expiresAt} < ${now} desc`, sql`${checkouts.lastReconciledAt} asc nulls first`)
+    .orderBy(sql`${checkouts.expiresAt} < ${now.toISOString()}::timestamptz desc`, sql`${checkouts.lastReconciledAt} asc nulls first`)
     .limit(batch);
 
   const summary: ReconcileSummary = { checked: 0, failed: 0, outcomes: {}, redriven: 0 };
