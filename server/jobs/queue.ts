@@ -36,8 +36,14 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.vitaBoss;
 }
 
+/** Queues this process has already made sure exist (createQueue is a round trip with a lock). */
+const createdQueues = new Set<string>();
+
 export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: PgBoss.SendOptions = {}) {
   const boss = await getBoss();
-  await boss.createQueue(name);
+  if (!createdQueues.has(name)) {
+    await boss.createQueue(name);
+    createdQueues.add(name);
+  }
   return boss.send(name, data, { retryLimit: 5, retryDelay: 5, retryBackoff: true, ...opts });
 }
