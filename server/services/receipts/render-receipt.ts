@@ -81,6 +81,8 @@ const PROVIDER_LABEL: Record<ReceiptLocale, Record<string, string>> = { es: { cr
 
 // Characters the standard PDF fonts can show (WinAnsi): ASCII, Latin-1 and the cp1252 extras.
 const CP1252_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** Letters with no decomposition into a base letter + accent. */
+const FOLD: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ħ: 'H', ħ: 'h' };
 
 /**
  * The standard fonts speak WinAnsi, which covers Spanish and Portuguese; anything else typed by a user (emoji,
@@ -94,11 +96,11 @@ export function winAnsiText(s: string): string {
       out += ch;
       continue;
     }
-    const base = ch.normalize('NFD').replace(/\p{M}+/gu, '');
+    const base = FOLD[ch] ?? ch.normalize('NFD').replace(/\p{M}+/gu, '');
     if (base && [...base].every((b) => b.codePointAt(0)! >= 0x20 && b.codePointAt(0)! <= 0x7e)) out += base;
     else if (!/\p{Extended_Pictographic}|\p{M}|[\u200d\ufe0f]/u.test(ch)) out += '?';
   }
-  return out;
+  return out.replace(/ {2,}/g, ' ');
 }
 
 const PAGE = { width: 595.28, height: 841.89, margin: 48 };
