@@ -37,7 +37,7 @@ afterAll(async () => {
   if (mediaDir) await fs.rm(mediaDir, { recursive: true, force: true });
 });
 
-const TABLES = ['categories', 'users', 'stores', 'store_members', 'media', 'products', 'product_variants', 'product_images'];
+const TABLES = ['categories', 'users', 'stores', 'store_members', 'media', 'products', 'product_variants', 'product_images', 'delivery_options', 'coupons'];
 
 /** Content and row versions of every seeded table: any write, even of equal values, changes xmin. */
 async function fingerprint(sql: postgres.Sql) {
@@ -64,8 +64,16 @@ describe('demo seed', () => {
              (select count(*) from products where stock_total = 0 and status = 'active')::int as sold_out,
              (select count(*) from products where compare_at_price is not null)::int as on_sale,
              (select count(*) from store_members where role = 'owner')::int as owners,
-             (select count(*) from media where status = 'ready' and width = 800)::int as photos`;
-    expect(counts).toMatchObject({ categories: 10, owners: DEMO_STORES.length, photos: first.images });
+             (select count(*) from media where status = 'ready' and width = 800)::int as photos,
+             (select count(*) from delivery_options where active)::int as delivery_options,
+             (select count(*) from coupons where code = 'BIENVENIDA10')::int as coupons`;
+    expect(counts).toMatchObject({
+      categories: 10,
+      owners: DEMO_STORES.length,
+      photos: first.images,
+      delivery_options: DEMO_STORES.length * 3,
+      coupons: DEMO_STORES.length,
+    });
     expect(counts!.sold_out).toBeGreaterThan(0);
     expect(counts!.on_sale).toBeGreaterThan(0);
     const [{ key } = { key: '' }] = await conn.sql<{ key: string }[]>`select key from media where key like 'seed/tejidos-quispe/chompa-alpaca-tejida-a-mano-1-%'`;

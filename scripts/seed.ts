@@ -12,6 +12,8 @@ import path from 'node:path';
 import { createDb, type Db } from '../server/db/client';
 import {
   categories,
+  coupons,
+  deliveryOptions,
   media,
   productImages,
   products,
@@ -279,6 +281,8 @@ async function seedStore(opts: {
     await tx.update(media).set({ storeId: store.id }).where(and(sql`${media.key} like ${prefix + '%'}`, sql`${media.storeId} is distinct from ${store.id}`));
     stats.stores++;
 
+    await seedCommerceSettings(tx, store.id, demo.currency);
+
     const productValues = demo.products.map((p, productIndex) => {
       const createdAt = new Date(SEED_EPOCH - (productIndex * DEMO_STORES.length + storeIndex) * 5.5 * 3_600_000);
       return {
@@ -393,6 +397,46 @@ async function seedStore(opts: {
     staleKeys.push(...orphans.map((o) => o.key));
   });
   for (const key of staleKeys) await storage.deleteObject(key);
+}
+
+/** Rough local equivalents of ~US$3 shipping and ~US$60 free-shipping threshold, in major units. */
+const SHIPPING_MAJOR: Record<string, [fee: number, freeOver: number]> = {
+  PEN: [10, 200],
+  COP: [12_000, 250_000],
+  MXN: [60, 1_000],
+  ARS: [3_000, 60_000],
+  USD: [3, 60],
+  CLP: [3_000, 50_000],
+  UYU: [120, 2_500],
+  BOB: [20, 400],
+};
+
+/**
+ * Two or three delivery options and a welcome coupon per demo store, so checkout works out of the box. Options are
+ * written only while the store has none (a seller's edits survive re-seeding); the coupon by its (store, code).
+ */
+async function seedCommerceSettings(tx: Parameters<Parameters<Db['transaction']>[0]>[0], storeId: string, currency: string) {
+  const [fee, freeOver] = SHIPPING_MAJOR[currency] ?? [5, 100];
+  const [existing] = await tx.select({ id: deliveryOptions.id }).from(deliveryOptions).where(eq(deliveryOptions.storeId, storeId)).limit(1);
+  if (!existing) {
+    await tx.insert(deliveryOptions).values([
+      {
+        storeId,
+        kind: 'free_over',
+        label: 'Envío a domicilio',
+        details: '2 a 4 días hábiles',
+        price: toMinor(fee, currency),
+        freeOver: toMinor(freeOver, currency),
+        position: 0,
+      },
+      { storeId, kind: 'flat_rate', label: 'Envío express', details: 'Al día siguiente en la ciudad', price: toMinor(fee * 2, currency), position: 1 },
+      { storeId, kind: 'pickup', label: 'Recojo en tienda', details: 'Coordina el horario por WhatsApp', position: 2 },
+    ]);
+  }
+  await tx
+    .insert(coupons)
+    .values({ storeId, code: 'BIENVENIDA10', kind: 'percent', value: 10 })
+    .onConflictDoNothing({ target: [coupons.storeId, coupons.code] });
 }
 
 async function main() {
