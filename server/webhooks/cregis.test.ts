@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newSandboxProject, startCregisSandbox, type CregisSandbox, type SandboxOrder } from '../../scripts/local/cregis-sandbox';
 import { CregisProvider } from '../adapters/payments/cregis';
 import { signCregisBody } from '../adapters/payments/cregis-signing';
-import { checkouts, paymentEvents } from '../db/schema';
-import { processPaymentEvent, processPayoutEvent, reconcilePayments, redriveStoredEvents } from '../jobs/handlers/payments';
+import { checkouts, paymentEvents, payouts, storeMembers, stores } from '../db/schema';
+import { processPaymentEvent, processPayoutEvent, reconcilePayments, reconcilePayouts, redriveStoredEvents } from '../jobs/handlers/payments';
 import { getBoss } from '../jobs/queue';
-import { testDb } from '../testing/db';
+import { createTestUser, testDb } from '../testing/db';
 import { handleCregisPaymentCallback, handleCregisPayoutCallback, type CregisWebhookDeps } from './cregis';
 
 // env() is read lazily: the real pg-boss queue goes to the test database.
@@ -271,5 +271,38 @@ describe('payment.reconcile', () => {
     await reconcilePayments({ db, provider });
     const rows2 = await db.select().from(checkouts).where(eq(checkouts.id, broken.id));
     expect(rows2[0]!.lastReconciledAt!.getTime()).toBe(byId[broken.id]!.lastReconciledAt!.getTime());
+  });
+});
+
+describe('payout.reconcile', () => {
+  it('settles an open payout whose callback was lost by asking /api/v1/payout/query', async () => {
+    const owner = await createTestUser(db);
+    const [store] = await db.insert(stores).values({ slug: `payout-${crypto.randomBytes(4).toString('hex')}`, name: 'Tienda Retiro', currency: 'USD' }).returning();
+    await db.insert(storeMembers).values({ storeId: store!.id, userId: owner.id, role: 'owner' });
+    const id = crypto.randomUUID();
+    const { providerRef } = await provider.createPayout({ payoutId: id, amount: 700, currency: 'USD', address: 'TXsmKpEuW7qWnXzJLGP9eDLvWPR2GRn1FS', network: '195@195', callbackUrl: 'http://127.0.0.1:9/api/webhooks/cregis/payout' });
+    await db.insert(payouts).values({
+      id,
+      storeId: store!.id,
+      amount: 700,
+      currency: 'USD',
+      destination: { network: '195@195', address: 'TXsmKpEuW7qWnXzJLGP9eDLvWPR2GRn1FS' },
+      provider: 'cregis',
+      providerRef,
+      providerStatus: 0,
+      status: 'processing',
+      updatedAt: new Date(Date.now() - 2 * 60_000),
+    });
+    for (let i = 0; i < 200; i++) {
+      const p = (await (await fetch(`${sandbox.url}/sandbox/api/payouts/${providerRef}`)).json()) as { status: number };
+      if (p.status === 6) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const summary = await reconcilePayouts({ db, provider });
+    expect(summary).toMatchObject({ failed: 0, outcomes: { paid: 1 } });
+    const [row] = await db.select().from(payouts).where(eq(payouts.id, id));
+    expect(row).toMatchObject({ status: 'paid', providerStatus: 6 });
+    // Final now: the next sweep leaves it alone.
+    expect((await reconcilePayouts({ db, provider })).outcomes.paid).toBeUndefined();
   });
 });
