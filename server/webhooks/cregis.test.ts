@@ -146,6 +146,7 @@ describe('POST /api/webhooks/cregis', () => {
       ['data not json', signedCallback({ data: '{nope' }), 400],
       ['unknown event', signedCallback({ event_type: 'chargeback' }), 400],
       ['empty', '', 400],
+      ['oversized', JSON.stringify({ ...good, padding: 'x'.repeat(70_000) }), 413],
     ];
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(paymentEvents);
     for (const [name, body, status] of cases) {

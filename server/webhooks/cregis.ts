@@ -27,6 +27,7 @@ type Verified = {
 
 async function receive(req: Request, deps: CregisWebhookDeps, verify: (provider: PaymentProvider, raw: string) => Verified): Promise<Response> {
   const provider = deps.provider ?? paymentProvider();
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return text(413, 'demasiado grande');
   const raw = await req.text();
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) return text(413, 'demasiado grande');
 
