@@ -209,6 +209,19 @@ describe('cregis sandbox', () => {
     expect(last).not.toBe(bodies[0]);
     expect(cregis.parsePaymentCallback(last).eventType).toBe('paid');
     expect((await control(providerRef, 'deliver', { events: ['bogus'] })).code).toBe('A0002');
+
+    // The control page's forms post the same operations form-encoded and come back to /sandbox.
+    const form = await fetch(`${sandbox.url}/sandbox/api/orders/${providerRef}/deliver`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _back: '1', events: 'expired, paid_over' }).toString(),
+      redirect: 'manual',
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/sandbox');
+    expect(bodiesFor(providerRef).slice(-2).map((b) => cregis.parsePaymentCallback(b.body).eventType)).toEqual(['expired', 'paid_over']);
+    const controlPage = await (await fetch(`${sandbox.url}/sandbox`)).text();
+    for (const label of ['Reenviar último', 'Duplicar ×5', 'Reembolsar', 'Entregar en este orden']) expect(controlPage).toContain(label);
   });
 
   it('refund sends a refunded callback and the order query shows it', async () => {
