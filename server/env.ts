@@ -50,6 +50,17 @@ const ZEnv = z.object({
   /** Sender for outgoing email; with SES it must be a verified identity. */
   MAIL_FROM: z.string().min(3).default('VITA <no-reply@vita.local>'),
   MAIL_REGION: z.string().default('us-east-1'),
+
+  /** Language model for chat quick replies and summaries: the built-in engine offline, Bedrock on AWS, or any OpenAI-compatible endpoint. */
+  LLM_PROVIDER: z.enum(['builtin', 'bedrock', 'openai']).default('builtin'),
+  /** Bedrock model or inference-profile id ("us.amazon.nova-micro-v1:0"), or the endpoint's model name. */
+  LLM_MODEL_ID: z.string().min(1).optional(),
+  /** OpenAI-compatible base URL (Ollama: http://127.0.0.1:11434/v1); for Bedrock, an endpoint override. */
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_REGION: z.string().optional(),
+  /** Past this the built-in engine answers instead; sending a message never waits on the model. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(6000),
 });
 
 export type Env = z.infer<typeof ZEnv>;

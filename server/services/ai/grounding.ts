@@ -22,6 +22,8 @@ const MONEY_RE = /(?:US\$|MX\$|S\/|R\$|\$|€|PEN|USD|MXN|COP|CLP|ARS|EUR)\s?\d[
 const SIZE_TOKENS = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
 const COLOUR_WORDS = ['rojo', 'roja', 'negro', 'negra', 'blanco', 'blanca', 'gris', 'azul', 'verde', 'rosa', 'amarillo', 'morado', 'naranja', 'celeste', 'beige', 'marrón', 'red', 'black', 'white', 'grey', 'gray', 'blue', 'green', 'pink', 'yellow', 'purple', 'orange', 'navy', 'cream', 'brown'];
 
+const DELIVERY_WORDS = /\b(envio|envios|delivery|shipping|domicilio|recojo|recoger|pickup|pick up|entrega|gratis desde|free from)\b/;
+
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -101,16 +103,19 @@ export function checkGrounding(input: GroundingInput): GroundingIssue[] {
   // Money: each amount must be a known price; next to option values, the price of a matching variant.
   const deliveryAmounts = store.deliveryOptions.flatMap((o) => [o.price, ...(o.freeOver ? [o.freeOver] : [])]);
   const orderAmounts = (input.orders ?? []).map((o) => ({ amount: o.total, currency: o.currency }));
-  const allowed = new Set<string>([
-    ...refProducts.flatMap((p) => productPrices(p).flatMap((a) => formats(a, p.currency))),
-    ...deliveryAmounts.flatMap((a) => formats(a, store.currency)),
-    ...orderAmounts.flatMap((o) => formats(o.amount, o.currency)),
-  ]);
+  // A delivery fee is only a fact next to delivery words, an order total only next to the order.
+  const productAllowed = new Set(refProducts.flatMap((p) => productPrices(p).flatMap((a) => formats(a, p.currency))));
+  const deliveryAllowed = new Set(deliveryAmounts.flatMap((a) => formats(a, store.currency)));
+  const orderAllowed = new Set(orderAmounts.flatMap((o) => formats(o.amount, o.currency)));
   fullClauses.forEach((clause) => {
     const found = clause.match(MONEY_RE) ?? [];
     for (const raw of found) {
       const m = squash(raw).trim().replace(/[.,]+$/, '');
-      const ok = [...allowed].some((a) => a === m || a.startsWith(m) || m.startsWith(a));
+      const deliveryContext = DELIVERY_WORDS.test(fold(clause)) || store.deliveryOptions.some((o) => clause.includes(o.label));
+      const ok =
+        productAllowed.has(m) ||
+        (deliveryContext && deliveryAllowed.has(m)) ||
+        (/#\d|pedido|order/i.test(clause) && orderAllowed.has(m));
       if (!ok) {
         issues.push({ kind: 'price', detail: `"${m}" is not a price in the data (${clause})` });
         continue;
@@ -178,8 +183,13 @@ export function checkGrounding(input: GroundingInput): GroundingIssue[] {
     for (const [re, status] of STATUS_WORDS) if (re.test(around) && status !== o.status) issues.push({ kind: 'order', detail: `order #${o.number} is ${o.status}, reply says ${status}` });
   }
 
-  // "Free" must be backed by a pickup or free-over delivery option.
-  if (/\b(gratis|free|sin costo)\b/i.test(fold(scrubbed)) && !store.deliveryOptions.some((o) => o.kind === 'pickup' || o.kind === 'free_over' || o.price === 0))
-    issues.push({ kind: 'free', detail: 'mentions something free but no delivery option is free' });
+  // "Free" is only ever a delivery fact: it needs a free delivery option and delivery words in the same clause.
+  const hasFree = store.deliveryOptions.some((o) => o.kind === 'pickup' || o.kind === 'free_over' || o.price === 0);
+  for (const clause of fullClauses) {
+    const f = fold(clause);
+    if (!/\b(gratis|free|sin costo)\b/.test(f)) continue;
+    const deliveryContext = DELIVERY_WORDS.test(f) || store.deliveryOptions.some((o) => clause.includes(o.label));
+    if (!hasFree || !deliveryContext) issues.push({ kind: 'free', detail: `"free" outside a free delivery option (${clause})` });
+  }
   return issues;
 }

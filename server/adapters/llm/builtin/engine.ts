@@ -162,7 +162,7 @@ function catalogTeaser(b: Build): string {
 }
 
 function freeShippingFor(b: Build, p: ProductFacts): string | null {
-  const { es, lang, ctx } = b;
+  const { es, ctx } = b;
   const free = ctx.store.deliveryOptions.find((o) => o.kind === 'free_over' && o.freeOver && productPriceRange(p).min >= o.freeOver);
   if (!free) return null;
   return es ? `Con ${p.title} el envío "${free.label}" te sale gratis.` : `With ${p.title}, "${free.label}" is free.`;
@@ -538,7 +538,7 @@ export function builtinSuggestReplies(ctx: ReplyContext): BuiltinReplies {
   }
   const seen = new Set<string>();
   const unique = replies.filter((r) => {
-    const t = r.text.replace(/\s+/g, ' ').trim();
+    const t = r.text.replace(/[ \t\n]+/g, ' ').trim();
     if (!t || seen.has(t)) return false;
     seen.add(t);
     r.text = t;
