@@ -653,12 +653,12 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
     paid_over: 'Pagado (de más)',
     expired: 'Expirado',
   };
-  const page = (title: string, body: string) => `<!doctype html>
+  const page = (title: string, body: string, wide = false) => `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title>
 <style>
 *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f4f6;color:#16161d}
-main{max-width:30rem;margin:0 auto;padding:1rem}
+main{max-width:30rem;margin:0 auto;padding:1rem}main.wide{max-width:64rem}.scroll{overflow-x:auto}
 .card{background:#fff;border-radius:1rem;padding:1.25rem;box-shadow:0 1px 3px #0001;margin-bottom:1rem}
 .tag{display:inline-block;font-size:.75rem;font-weight:600;letter-spacing:.02em;text-transform:uppercase;background:#fff3cd;color:#7a5b00;border-radius:999px;padding:.15rem .6rem}
 .amount{font-size:2rem;font-weight:700;margin:.5rem 0 0}.muted{color:#5d5d6b;font-size:.9rem}.status{font-weight:600}
@@ -669,7 +669,7 @@ button:focus-visible{outline:3px solid #6b5bff;outline-offset:2px}
 table{width:100%;border-collapse:collapse;font-size:.85rem}td,th{text-align:left;padding:.4rem;border-bottom:1px solid #eee;vertical-align:top}
 .row{display:flex;gap:.4rem;flex-wrap:wrap}.row form{flex:1 1 8rem}.row button{min-height:2.4rem;margin-top:.3rem;font-size:.85rem}
 input{font:inherit;padding:.4rem;border:1px solid #ccc;border-radius:.5rem;width:100%}
-</style></head><body><main>${body}</main></body></html>`;
+</style></head><body><main${wide ? ' class="wide"' : ''}>${body}</main></body></html>`;
 
   function money(o: SandboxOrder): string {
     const minor = decimalToMinor(o.order_amount, o.order_currency);
@@ -738,8 +738,9 @@ tick();setInterval(tick,1000);})();
     return page(
       'Sandbox Cregis',
       `<div class="card"><h1>Sandbox Cregis</h1><p class="muted">Pedidos y retiros de este entorno local. Las acciones envían callbacks firmados al callback_url del pedido.</p></div>
-<div class="card"><h2>Pedidos</h2><table><thead><tr><th>Pedido</th><th>Importe</th><th>Último callback</th><th>Acciones</th></tr></thead><tbody>${rows || '<tr><td colspan="4">Sin pedidos todavía.</td></tr>'}</tbody></table></div>
-<div class="card"><h2>Retiros</h2><table><thead><tr><th>cid</th><th>Importe</th><th>Dirección</th><th>Estado</th><th>Entregas</th></tr></thead><tbody>${payoutRows || '<tr><td colspan="5">Sin retiros.</td></tr>'}</tbody></table></div>`,
+<div class="card scroll"><h2>Pedidos</h2><table><thead><tr><th>Pedido</th><th>Importe</th><th>Último callback</th><th>Acciones</th></tr></thead><tbody>${rows || '<tr><td colspan="4">Sin pedidos todavía.</td></tr>'}</tbody></table></div>
+<div class="card scroll"><h2>Retiros</h2><table><thead><tr><th>cid</th><th>Importe</th><th>Dirección</th><th>Estado</th><th>Entregas</th></tr></thead><tbody>${payoutRows || '<tr><td colspan="5">Sin retiros.</td></tr>'}</tbody></table></div>`,
+      true,
     );
   }
 
