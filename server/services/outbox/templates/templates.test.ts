@@ -20,8 +20,8 @@ const order = {
   currency: 'PEN',
   total: 24051,
   items: [
-    { title: 'Zapatillas de cuero', options: { Talla: '42', Color: 'Café' }, qty: 1, unitPrice: 18990 },
-    { title: 'Medias de algodón', options: {}, qty: 2, unitPrice: 2450 },
+    { title: 'Zapatillas de cuero', options: { Talla: '42', Color: 'Café' } as Record<string, string>, qty: 1, unitPrice: 18990 },
+    { title: 'Medias de algodón', options: {} as Record<string, string>, qty: 2, unitPrice: 2450 },
   ],
   accessToken: token,
 };
