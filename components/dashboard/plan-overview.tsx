@@ -1,13 +1,22 @@
+import type { inferRouterOutputs } from '@trpc/server';
 import { formatMoney } from '@/components/ui/money';
+import type { AppRouter } from '@/server/trpc/root';
 import { Card } from './field';
+import { RefreshWhilePending } from './payment-return';
 import { plural, upgradeMessage, usageLevel } from './plan-copy';
 import type { TPlanUsage } from './types';
 import { UpgradeButton } from './upgrade-button';
 import { UsageBar } from './usage-bar';
 
-/** Current plan with usage, then every plan side by side (from plan.usage → plans). */
-export function PlanOverview({ data }: { data: TPlanUsage }) {
+export type TBillingStatus = inferRouterOutputs<AppRouter>['billing']['status'];
+
+const longDate = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formatDay = (d: Date | string) => longDate.format(new Date(d));
+
+/** Current plan with usage, then every plan side by side (from plan.usage → plans), with billing state from billing.status. */
+export function PlanOverview({ data, billing }: { data: TPlanUsage; billing: TBillingStatus }) {
   const { plan, usage, plans } = data;
+  const renewable = plan.code !== 'free' && billing.activePeriod !== null;
   const upgrade = upgradeMessage(plans, plan.code);
   const levels = [usageLevel(usage.activeProducts, plan.limits.activeProducts), usageLevel(usage.stores, plan.limits.stores)];
   const pressing = levels.some((l) => l !== 'ok');
@@ -15,11 +24,22 @@ export function PlanOverview({ data }: { data: TPlanUsage }) {
   const current = plans.findIndex((p) => p.code === plan.code);
   return (
     <div className="space-y-6">
+      <PaymentStatus billing={billing} />
       <Card className="space-y-4">
         <div>
           <p className="text-sm text-zinc-600">Tu plan actual</p>
           <h2 className="text-2xl font-bold text-violet-700">{plan.nameEs}</h2>
+          {billing.activePeriod ? (
+            <p className="mt-1 text-sm text-zinc-700">
+              Activo hasta el <span className="font-semibold">{formatDay(billing.activePeriod.end)}</span>
+              {billing.paidUntil && new Date(billing.paidUntil) > new Date(billing.activePeriod.end) ? (
+                <> · renovado hasta el {formatDay(billing.paidUntil)}</>
+              ) : null}
+              .
+            </p>
+          ) : null}
         </div>
+        <ReadOnlyNotice stores={billing.readOnly.stores} products={billing.readOnly.products} />
         <UsageBar label="productos activos" usage={usage.activeProducts} limit={plan.limits.activeProducts} />
         <UsageBar label={plan.limits.stores === 1 ? 'tienda' : 'tiendas'} usage={usage.stores} limit={plan.limits.stores} />
         <p className="text-sm text-zinc-600">Hasta {plural(plan.limits.photosPerProduct, 'foto', 'fotos')} por producto.</p>
@@ -65,7 +85,9 @@ export function PlanOverview({ data }: { data: TPlanUsage }) {
                   <Feature>Variantes con stock propio, tienda con tu marca</Feature>
                 </ul>
                 <div className="mt-5">
-                  {isCurrent ? (
+                  {isCurrent && renewable ? (
+                    <UpgradeButton planName={p.nameEs} renew />
+                  ) : isCurrent ? (
                     <p className="flex min-h-11 items-center justify-center rounded-xl bg-zinc-50 text-sm font-medium text-zinc-600">
                       Plan actual
                     </p>
@@ -81,6 +103,75 @@ export function PlanOverview({ data }: { data: TPlanUsage }) {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** What happened to the payment the seller just came back from (?pago=…), or a payment still open. */
+function PaymentStatus({ billing }: { billing: TBillingStatus }) {
+  const r = billing.returned;
+  if (r?.state === 'confirmed') {
+    return (
+      <div role="status" className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950">
+        <p className="font-semibold">Pago confirmado.</p>
+        <p className="mt-1">{r.periodEnd ? `Tu plan está activo hasta el ${formatDay(r.periodEnd)}.` : 'Tu plan ya está activo.'} Todo vuelve a ser editable.</p>
+      </div>
+    );
+  }
+  if (r?.state === 'pending') {
+    return (
+      <div role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+        <p className="font-semibold">Pago pendiente.</p>
+        <p className="mt-1">Lo confirmaremos apenas llegue; esta página se actualiza sola. No hace falta pagar de nuevo.</p>
+        {billing.pendingCheckout?.paymentUrl ? (
+          <a className="mt-2 inline-block font-semibold underline" href={billing.pendingCheckout.paymentUrl}>
+            Volver a la página de pago
+          </a>
+        ) : null}
+        <RefreshWhilePending />
+      </div>
+    );
+  }
+  if (r?.state === 'review') {
+    return (
+      <div role="status" className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+        <p className="font-semibold">Recibimos tu pago, pero necesita una revisión.</p>
+        <p className="mt-1">El monto o el plazo no coincidieron. Nuestro equipo lo revisa y te escribimos por correo; no pagues de nuevo.</p>
+      </div>
+    );
+  }
+  if (r?.state === 'failed') {
+    return (
+      <div role="status" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-950">
+        <p className="font-semibold">El pago no se completó.</p>
+        <p className="mt-1">El plazo venció o el pago fue rechazado. No se te cobró nada; puedes intentarlo de nuevo.</p>
+      </div>
+    );
+  }
+  if (billing.pendingCheckout?.paymentUrl) {
+    return (
+      <div role="status" className="rounded-2xl border border-violet-200 bg-violet-50 p-4 text-sm text-violet-950">
+        <p className="font-semibold">Tienes un pago pendiente de {formatMoney(billing.pendingCheckout.amount, billing.pendingCheckout.currency)}.</p>
+        <a className="mt-1 inline-block font-semibold underline" href={billing.pendingCheckout.paymentUrl}>
+          Continuar el pago
+        </a>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** After a downgrade: what stays visible and on sale but cannot be edited. */
+function ReadOnlyNotice({ stores, products }: { stores: number; products: number }) {
+  if (!stores && !products) return null;
+  const parts = [
+    products ? plural(products, 'producto', 'productos') : null,
+    stores ? plural(stores, 'tienda', 'tiendas') : null,
+  ].filter(Boolean);
+  return (
+    <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-950">
+      Al volver al plan Gratis, {parts.join(' y ')} {products + stores === 1 ? 'quedó' : 'quedaron'} en solo lectura: siguen
+      visibles y a la venta, pero no puedes editarlos. <span className="font-semibold">Mejora a Pro para editarlos de nuevo.</span>
+    </p>
   );
 }
 

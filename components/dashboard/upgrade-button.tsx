@@ -1,31 +1,46 @@
 'use client';
 
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useTRPC } from '@/components/providers/trpc';
 import { buttonClass } from './field';
+import { appErrorOf } from './trpc-error';
 
-/** Pro billing arrives with the commerce work: the button explains that instead of pretending to charge. */
-export function UpgradeButton({ planName }: { planName: string }) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
+/**
+ * Starts paying a month of the plan (an upgrade, or a renewal that starts where the paid time ends) and sends the
+ * browser to the payment page; the provider brings it back to /dashboard/plan?pago=…
+ */
+export function UpgradeButton({ planName, renew = false }: { planName: string; renew?: boolean }) {
+  const trpc = useTRPC();
+  const errorId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const upgrade = useMutation(
+    trpc.billing.upgrade.mutationOptions({
+      onMutate: () => setError(null),
+      onSuccess: ({ paymentUrl }) => {
+        setLeaving(true);
+        window.location.assign(paymentUrl);
+      },
+      onError: (err) => setError(appErrorOf(err).message),
+    }),
+  );
+  const busy = upgrade.isPending || leaving;
   return (
     <div className="space-y-3">
       <button
         type="button"
-        onClick={() => setOpen(true)}
-        aria-expanded={open}
-        aria-controls={id}
-        className={`${buttonClass.primary} w-full`}
+        onClick={() => upgrade.mutate({ locale: 'es' })}
+        disabled={busy}
+        aria-describedby={error ? errorId : undefined}
+        className={`${renew ? buttonClass.secondary : buttonClass.primary} w-full`}
       >
-        Mejorar a {planName}
+        {busy ? 'Abriendo el pago…' : renew ? `Renovar ${planName} un mes` : `Mejorar a ${planName}`}
       </button>
-      {open ? (
-        <div id={id} role="status" className="rounded-xl border border-violet-200 bg-violet-50 p-3 text-sm text-violet-950">
-          <p className="font-semibold">El pago del plan {planName} llega muy pronto.</p>
-          <p className="mt-1">
-            Estamos terminando los cobros seguros dentro de VITA. Todavía no se puede pagar y no te cobraremos nada hoy; cuando
-            esté listo podrás mejorar desde aquí y tus nuevos límites se aplicarán al instante.
-          </p>
-        </div>
+      {error ? (
+        <p id={errorId} role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          {error}
+        </p>
       ) : null}
     </div>
   );

@@ -6,13 +6,19 @@ import { api } from '@/server/trpc/server';
 
 export const metadata: Metadata = { title: 'Tu plan' };
 
-export default async function PlanPage() {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function PlanPage({ searchParams }: { searchParams: Promise<{ pago?: string | string[] }> }) {
   await requireUser('/dashboard/plan');
-  const usage = await (await api()).plan.usage();
+  const { pago } = await searchParams;
+  // The provider sends the payer back with ?pago=<checkout id>; anything else is ignored rather than an error page.
+  const checkoutId = typeof pago === 'string' && UUID.test(pago) ? pago : undefined;
+  const caller = await api();
+  const [usage, billing] = await Promise.all([caller.plan.usage(), caller.billing.status({ checkoutId })]);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Tu plan" description="Los límites se aplican a todas tus tiendas juntas." />
-      <PlanOverview data={usage} />
+      <PlanOverview data={usage} billing={billing} />
     </div>
   );
 }

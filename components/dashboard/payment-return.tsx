@@ -1,0 +1,21 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+
+/** While a returning payment is still unconfirmed, re-read the page now and then (the callback usually lands within seconds). */
+export function RefreshWhilePending({ everyMs = 4000, maxTries = 45 }: { everyMs?: number; maxTries?: number }) {
+  const router = useRouter();
+  const [tries, setTries] = useState(0);
+  useEffect(() => {
+    if (tries >= maxTries) return;
+    const t = setTimeout(() => {
+      router.refresh();
+      setTries((n) => n + 1);
+    }, everyMs);
+    return () => clearTimeout(t);
+  }, [tries, everyMs, maxTries, router]);
+  return tries >= maxTries ? (
+    <p className="mt-1 text-sm">Sigue pendiente. Si ya pagaste, vuelve a abrir esta página en unos minutos.</p>
+  ) : null;
+}
