@@ -41,6 +41,7 @@ async function receive(req: Request, deps: CregisWebhookDeps, verify: (provider:
   }
 
   const db = deps.db ?? getDb();
+  const started = performance.now();
   let eventId: string | undefined;
   try {
     const [row] = await db
@@ -62,6 +63,7 @@ async function receive(req: Request, deps: CregisWebhookDeps, verify: (provider:
     // Stored is enough: the reconcile sweep re-drives events that stay unprocessed.
     logger.error({ err, eventId, job: v.job }, 'cregis callback stored but not enqueued');
   }
+  logger.debug({ eventId, job: v.job, ms: Math.round(performance.now() - started) }, 'cregis callback stored and queued');
   return text(200, 'success');
 }
 
