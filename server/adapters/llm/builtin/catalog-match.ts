@@ -71,9 +71,18 @@ function groupOf(word: string): string[] | undefined {
   return NOUN_GROUPS.find((g) => g.some((w) => wordMatches(word, w)));
 }
 
+/** Spanish/English plurals ("polos", "cargadores", "scarves") reduced to the singular a title uses. */
+function singular(word: string): string[] {
+  const out = [word];
+  if (word.length > 4 && word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.length > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
+  if (word.endsWith('ves')) out.push(`${word.slice(0, -3)}f`);
+  return out;
+}
+
 function tokenPresent(msgTokens: string[], target: string): boolean {
   if (/^\d/.test(target)) return msgTokens.includes(target);
-  return msgTokens.some((t) => wordMatches(t, target));
+  return msgTokens.some((t) => singular(t).some((w) => wordMatches(w, target)));
 }
 
 /** How strongly a message names a product, 0 when it doesn't. Shared words (e.g. "alpaca") count less. */
@@ -83,11 +92,12 @@ function productScores(msgTokens: string[], products: ProductFacts[]): number[] 
   for (const tt of titleTokens) for (const t of new Set(tt)) df.set(t, (df.get(t) ?? 0) + 1);
   return titleTokens.map((tt) => {
     let score = 0;
-    for (const t of new Set(tt)) {
+    [...new Set(tt)].forEach((t, i) => {
       const group = groupOf(t);
-      const hit = tokenPresent(msgTokens, t) || (group?.some((g) => msgTokens.includes(g)) ?? false);
-      if (hit) score += 1 / (df.get(t) ?? 1);
-    }
+      const hit = tokenPresent(msgTokens, t) || (group?.some((g) => msgTokens.some((m) => singular(m).includes(g))) ?? false);
+      // The head noun ("Funda" in "Funda para iPhone 15") names the product more than a trailing word ("Pro").
+      if (hit) score += (i === 0 ? 1.25 : 1) / (df.get(t) ?? 1);
+    });
     return score;
   });
 }
