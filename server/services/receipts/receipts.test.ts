@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalMediaStorage } from '../../adapters/media/local';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
@@ -16,7 +16,15 @@ import { generateReceipt, receiptKey } from './generate-receipt';
 import { renderReceipt, winAnsiText, type ReceiptData } from './render-receipt';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vita-receipts-'));
-const storage = new LocalMediaStorage({ dir: path.join(root, 'media'), secret: crypto.randomBytes(32).toString('hex') });
+const secret = crypto.randomBytes(32).toString('hex');
+const storage = new LocalMediaStorage({ dir: path.join(root, 'media'), secret });
+// The 'order.receipt' job builds its storage and database from env(), read lazily: the same dir and database.
+process.env.DATABASE_URL = inject('databaseUrl');
+process.env.COGNITO_USER_POOL_ID ??= 'local_test';
+process.env.COGNITO_CLIENT_ID ??= 'test-client';
+process.env.MEDIA_DRIVER = 'local';
+process.env.MEDIA_DIR = path.join(root, 'media');
+process.env.MEDIA_SIGNING_SECRET = secret;
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /**
@@ -189,6 +197,22 @@ describe('generateReceipt', () => {
     const err = await generateReceipt({ db, storage, orderId: crypto.randomUUID() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('NOT_FOUND');
+  });
+});
+
+describe("job 'order.receipt'", () => {
+  it('generates the receipt of a paid order and shrugs at unknown or unpaid ones', async () => {
+    const { outboxJobs } = await import('../../jobs/handlers/outbox');
+    const { order } = await makeOrder();
+    await outboxJobs['order.receipt']({ orderId: order.id });
+    const [after] = await db.select({ receiptKey: orders.receiptKey }).from(orders).where(eq(orders.id, order.id));
+    expect(after!.receiptKey).toBe(receiptKey(storeId, order.id));
+    expect(await storage.headObject(after!.receiptKey!)).not.toBeNull();
+    await outboxJobs['order.receipt']({ orderId: order.id });
+
+    const unpaid = await makeOrder({ paid: false });
+    await expect(outboxJobs['order.receipt']({ orderId: unpaid.order.id })).resolves.toBeUndefined();
+    await expect(outboxJobs['order.receipt']({ orderId: crypto.randomUUID() })).resolves.toBeUndefined();
   });
 });
 
