@@ -28,7 +28,7 @@ const globalForBoss = globalThis as unknown as { vitaBoss?: Promise<PgBoss> };
 /** The queue lives in PostgreSQL (schema `pgboss`), so a job survives any process dying mid-way. */
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.vitaBoss ??= (async () => {
-    const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 3 });
+    const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 10 });
     boss.on('error', (err) => logger.error({ err }, 'pg-boss error'));
     await boss.start();
     return boss;

@@ -18,14 +18,14 @@ import { stores, users } from './identity';
 
 /**
  * Ledger accounts. Amounts in entries are signed: positive = debit, negative = credit. An account's balance as a
- * person reads it is `balance` for debit-normal kinds (clearing, payouts_in_transit) and `-balance` for
- * credit-normal kinds (what the platform owes or earned). No account may go below zero as a person reads it
+ * person reads it is `balance` for the one debit-normal kind (clearing) and `-balance` for the credit-normal kinds
+ * (what the platform owes or earned). No account may go below zero as a person reads it
  * (CHECK on ledger_accounts, kept by the same statement that appends the entries).
  *
  * clearing             platform asset: money received at the payment provider, not yet paid out
  * seller_pending       per store: sales not yet releasable (hold until delivery / hold period)
  * seller_available     per store: withdrawable
- * payouts_in_transit   per store: payout requested, provider not done yet
+ * payouts_in_transit   per store: payout requested, provider not done yet (still owed to the seller)
  * commission_revenue   platform income from order commissions
  * subscription_revenue platform income from Pro plans
  * unallocated          platform liability: money received that is not (yet) owed to anyone (under/over-payments,
@@ -58,7 +58,7 @@ export const ledgerAccounts = pgTable(
     uniqueIndex('ledger_accounts_owner_kind_currency_idx').on(t.owner, t.kind, t.currency),
     check(
       'ledger_accounts_never_negative',
-      sql`CASE WHEN ${t.kind} IN ('clearing', 'payouts_in_transit') THEN ${t.balance} >= 0 ELSE ${t.balance} <= 0 END`,
+      sql`CASE WHEN ${t.kind} = 'clearing' THEN ${t.balance} >= 0 ELSE ${t.balance} <= 0 END`,
     ),
     check('ledger_accounts_owner', sql`(${t.owner} = 'platform') = (${t.storeId} IS NULL)`),
   ],

@@ -108,5 +108,5 @@ export async function ownerBalances(db: DbOrTx, owner: LedgerOwner, currency: st
 }
 
 export function readableBalance(kind: LedgerAccountKind, balance: number): number {
-  return kind === 'clearing' || kind === 'payouts_in_transit' || balance === 0 ? balance : -balance;
+  return kind === 'clearing' || balance === 0 ? balance : -balance;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { payouts, type Payout } from '../../db/schema';
 import { logger } from '../../log/logger';
 import { postLedgerTransaction } from '../ledger/post-transaction';
-import { payoutReleasePosting } from './postings';
+import { payoutPaidPosting, payoutReleasePosting } from './postings';
 import { queuePayoutEmail } from './request-payout';
 
 export type PayoutUpdateSource = 'callback' | 'reconcile';
@@ -77,8 +77,8 @@ export async function applyPayoutUpdate({
       })
       .where(eq(payouts.id, p.id))
       .returning();
-    // Paid: the hold already took the amount out of clearing (see postings.ts), nothing more moves.
-    if (report.state !== 'paid') await postLedgerTransaction(tx, payoutReleasePosting(moved!));
+    // Paid: the money leaves the platform (in transit → clearing); otherwise it goes back to the seller's available.
+    await postLedgerTransaction(tx, report.state === 'paid' ? payoutPaidPosting(moved!) : payoutReleasePosting(moved!));
     await queuePayoutEmail(tx, moved!);
     return { outcome: report.state, payoutId: p.id };
   });

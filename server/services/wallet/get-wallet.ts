@@ -16,7 +16,7 @@ export async function getWallet({ db, store, input }: { db: DbOrTx; store: Store
   // Readable sign: seller_pending/seller_available are credit-normal (what the platform owes), payouts_in_transit is
   // debit-normal — see server/db/schema/money.ts.
   const delta = (kind: 'seller_pending' | 'seller_available' | 'payouts_in_transit') =>
-    sql<number>`coalesce(sum(case when ${ledgerAccounts.kind} = ${kind} then ${kind === 'payouts_in_transit' ? sql`${ledgerEntries.amount}` : sql`-${ledgerEntries.amount}`} end), 0)::bigint`.mapWith(Number);
+    sql<number>`coalesce(sum(case when ${ledgerAccounts.kind} = ${kind} then ${sql`-${ledgerEntries.amount}`} end), 0)::bigint`.mapWith(Number);
 
   const [balances, txRows, [txTotal], payoutRows, [payoutTotal]] = await Promise.all([
     ownerBalances(db, { storeId: store.id }, currency),

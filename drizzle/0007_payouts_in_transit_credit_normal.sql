@@ -1,0 +1,2 @@
+ALTER TABLE "ledger_accounts" DROP CONSTRAINT "ledger_accounts_never_negative";--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_never_negative" CHECK (CASE WHEN "ledger_accounts"."kind" = 'clearing' THEN "ledger_accounts"."balance" >= 0 ELSE "ledger_accounts"."balance" <= 0 END);
