@@ -13,8 +13,8 @@ export async function getWallet({ db, store, input }: { db: DbOrTx; store: Store
   const q = ZGetWalletInput.parse(input);
   const currency = store.currency;
   const storeAccounts = and(eq(ledgerAccounts.storeId, store.id), eq(ledgerAccounts.currency, currency));
-  // Readable sign: seller_pending/seller_available are credit-normal (what the platform owes), payouts_in_transit is
-  // debit-normal — see server/db/schema/money.ts.
+  // Readable sign: the store's accounts (pending, available, in transit) are all credit-normal — what the platform
+  // owes the seller — see server/db/schema/money.ts.
   const delta = (kind: 'seller_pending' | 'seller_available' | 'payouts_in_transit') =>
     sql<number>`coalesce(sum(case when ${ledgerAccounts.kind} = ${kind} then ${sql`-${ledgerEntries.amount}`} end), 0)::bigint`.mapWith(Number);
 
