@@ -195,6 +195,12 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
     y += 28;
   };
   header();
+  const continuePage = (withHeader = true) => {
+    doc.addPage();
+    doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(winAnsiText(`${data.storeName} · ${t.order} #${data.orderNumber}`), left, PAGE.margin, { width, lineBreak: false });
+    y = PAGE.margin + 22;
+    if (withHeader) header();
+  };
   for (const item of data.items) {
     const title = winAnsiText(item.title);
     const opts = winAnsiText(
@@ -208,11 +214,7 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
     doc.font('Helvetica').fontSize(8.5);
     const optsH = opts ? doc.heightOfString(opts, { width: 240 }) + 2 : 0;
     const rowH = Math.max(titleH + optsH, 12) + 10;
-    if (y + rowH > bottom - 150) {
-      doc.addPage();
-      y = PAGE.margin;
-      header();
-    }
+    if (y + rowH > bottom) continuePage();
     doc.fillColor(INK).font('Helvetica-Bold').fontSize(10).text(title, cols.product, y, { width: 240 });
     if (opts) doc.fillColor(MUTED).font('Helvetica').fontSize(8.5).text(opts, cols.product, y + titleH + 2, { width: 240 });
     doc.fillColor(INK).font('Helvetica').fontSize(10);
@@ -224,6 +226,8 @@ export async function renderReceipt(data: ReceiptData): Promise<Buffer> {
   }
 
   // ── Totals ────────────────────────────────────────────────────────────────────────────────────────────────
+  // Totals and payment stay together on the page that has room for both (about 200pt).
+  if (y + 200 > bottom) continuePage(false);
   y += 6;
   const labelX = left + 250;
   const labelW = 160;
