@@ -112,6 +112,15 @@ describe('renderReceipt', () => {
     for (const s of ['Payment receipt', 'Order #1042', 'PAID', 'Total paid', 'PEN 227.01', 'Refunded', 'UNIT PRICE']) expect(text).toContain(s);
   });
 
+  it('continues a long order on more pages without losing a line', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ title: `Producto número ${i + 1}`, options: {}, qty: 1, unitPrice: 100, lineTotal: 100 }));
+    const pdf = await renderReceipt({ ...sample, items, subtotal: 4000, discount: 0, couponCode: null, total: 5200 });
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);
+    const text = pdfText(pdf);
+    for (let i = 1; i <= 40; i++) expect(text).toContain(`Producto número ${i}\n`);
+    expect(text.match(/Total pagado/g)).toHaveLength(1);
+  });
+
   it('keeps what the standard fonts can print and folds or drops the rest', () => {
     expect(winAnsiText('Ñandú – “café” € 1−2')).toBe('Ñandú – “café” € 1-2');
     expect(winAnsiText('Łódź 🚀 ok')).toBe('Lódz ok');
