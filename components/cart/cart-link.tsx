@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useSyncExternalStore } from 'react';
 import { getCartCount, refreshCartCount, subscribeCartCount } from './cart-client';
 
-function BagIcon({ className = 'size-5' }: { className?: string }) {
+export function BagIcon({ className = 'size-5' }: { className?: string }) {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className={className} aria-hidden="true">
       <path d="M6 7h12l-1 13H7L6 7Z" />

@@ -8,6 +8,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
 import type { CartLine, CartView as TCartView } from '@/server/services/cart/get-cart';
 import { setCartCount } from './cart-client';
+import { BagIcon } from './cart-link';
 import { QtyStepper } from './qty-stepper';
 
 const MAX_QTY = 99;
@@ -76,9 +77,9 @@ export function CartView() {
   if (view.groups.length === 0) {
     return (
       <section className="mt-10 flex flex-col items-center rounded-3xl bg-zinc-50 px-6 py-14 text-center">
-        <p className="text-4xl" aria-hidden="true">
-          🛍️
-        </p>
+        <span className="flex size-16 items-center justify-center rounded-full bg-violet-100 text-violet-700">
+          <BagIcon className="size-8" />
+        </span>
         <h2 className="mt-3 text-lg font-semibold text-zinc-900">Tu carrito está vacío</h2>
         <p className="mt-1 max-w-sm text-sm text-zinc-600">Explora las tiendas de VITA y agrega lo que te guste.</p>
         <Link href="/" className="mt-6 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white hover:bg-zinc-700">

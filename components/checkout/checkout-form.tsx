@@ -363,8 +363,8 @@ export function CheckoutForm({ defaultContact }: { defaultContact: { name: strin
         >
           {create.isPending ? 'Creando tu pedido…' : quote.isFetching ? 'Actualizando total…' : `Pagar ${activeCurrency ? formatMoney(total, activeCurrency) : ''}`}
         </button>
-        <p className="mt-2 text-center text-xs text-zinc-500">Pagas con criptomonedas en la página segura de Cregis. Reservamos tu stock mientras pagas.</p>
       </div>
+      <p className="text-center text-xs text-zinc-500">Pagas con criptomonedas en la página segura de Cregis. Reservamos tu stock mientras pagas.</p>
     </form>
   );
 }

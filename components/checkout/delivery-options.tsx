@@ -34,8 +34,7 @@ export function DeliveryOptions({ store, error, onChoose }: { store: StoreQuote;
                   <span className="font-medium text-zinc-900">{o.label}</span>
                   <span className={`shrink-0 font-semibold tabular-nums ${o.fee === 0 ? 'text-emerald-700' : 'text-zinc-900'}`}>{feeLabel(o, store.currency)}</span>
                 </span>
-                {o.kind === 'pickup' && <span className="mt-0.5 block text-zinc-600">Recojo en tienda{o.details ? `: ${o.details}` : ''}</span>}
-                {o.kind !== 'pickup' && o.details && <span className="mt-0.5 block text-zinc-600">{o.details}</span>}
+                {o.details && <span className="mt-0.5 block text-zinc-600">{o.details}</span>}
                 {o.kind === 'free_over' && o.freeOver !== null && (
                   <span className="mt-0.5 block text-xs text-zinc-600">
                     {missing !== null && missing > 0

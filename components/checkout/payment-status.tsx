@@ -20,12 +20,12 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
   });
 
   if (status.isPending) {
-    return <Panel icon="⏳" title="Comprobando tu pago…" tone="neutral" />;
+    return <Panel icon="clock" title="Comprobando tu pago…" tone="neutral" />;
   }
   if (status.isError) {
     const info = appErrorOf(status.error);
     return (
-      <Panel icon="🔎" title={info.code === 'NOT_FOUND' ? 'No encontramos este pago' : 'No pudimos comprobar el pago'} tone="neutral">
+      <Panel icon="alert" title={info.code === 'NOT_FOUND' ? 'No encontramos este pago' : 'No pudimos comprobar el pago'} tone="neutral">
         <p>{info.code === 'NOT_FOUND' ? 'Abre el enlace completo que te enviamos por correo o ingresa con tu cuenta.' : info.message}</p>
         {info.code !== 'NOT_FOUND' && (
           <button type="button" className="mt-3 font-semibold underline" onClick={() => void status.refetch()}>
@@ -56,7 +56,7 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
   switch (s.status) {
     case 'pending':
       return (
-        <Panel icon="⏳" title="Esperando tu pago" tone="neutral">
+        <Panel icon="clock" title="Esperando tu pago" tone="neutral">
           <p aria-live="polite">Esta página se actualiza sola en cuanto recibamos la confirmación. Tu stock está reservado hasta las {time(s.expiresAt)}.</p>
           {s.paymentUrl && <PayLink href={s.paymentUrl} label="Ir a pagar" />}
           {orders}
@@ -64,14 +64,14 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
       );
     case 'paid':
       return (
-        <Panel icon="✓" title="¡Pago recibido!" tone="success">
+        <Panel icon="check" title="¡Pago recibido!" tone="success">
           <p>Te enviamos la confirmación por correo. Cada tienda prepara su pedido.</p>
           {orders}
         </Panel>
       );
     case 'partially_paid':
       return (
-        <Panel icon="⚠️" title="Recibimos solo una parte del pago" tone="warning">
+        <Panel icon="alert" title="Recibimos solo una parte del pago" tone="warning">
           <p>
             Llegaron {formatMoney(s.paidAmount, s.currency)} de {formatMoney(s.amount, s.currency)}. Completa el pago antes de las {time(s.expiresAt)} para confirmar tu pedido.
           </p>
@@ -82,7 +82,7 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
     case 'expired':
     case 'failed':
       return (
-        <Panel icon="⌛" title={s.status === 'expired' ? 'El tiempo para pagar terminó' : 'El pago no se completó'} tone="danger">
+        <Panel icon="cross" title={s.status === 'expired' ? 'El tiempo para pagar terminó' : 'El pago no se completó'} tone="danger">
           <p>No se cobró nada y liberamos el stock reservado. Tus productos siguen en el carrito si aún hay stock.</p>
           <Link href="/carrito" className="mt-4 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
             Intentar de nuevo
@@ -91,14 +91,14 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
       );
     case 'review':
       return (
-        <Panel icon="🕵️" title="Estamos revisando tu pago" tone="warning">
+        <Panel icon="clock" title="Estamos revisando tu pago" tone="warning">
           <p>Recibimos un pago que no coincide exactamente con tu pedido. Una persona de VITA lo revisará y te escribiremos a tu correo.</p>
           {orders}
         </Panel>
       );
     case 'refunded':
       return (
-        <Panel icon="↩️" title="Pago reembolsado" tone="neutral">
+        <Panel icon="alert" title="Pago reembolsado" tone="neutral">
           <p>Este pago fue devuelto.</p>
           {orders}
         </Panel>
@@ -125,11 +125,30 @@ const TONES = {
   danger: 'bg-rose-100 text-rose-800',
 } as const;
 
-function Panel({ icon, title, tone, children }: { icon: string; title: string; tone: keyof typeof TONES; children?: React.ReactNode }) {
+const ICONS = {
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  alert: (
+    <>
+      <path d="M12 4 2.8 19.5h18.4L12 4Z" />
+      <path d="M12 10v4.5M12 17.2v.1" />
+    </>
+  ),
+  cross: <path d="M6 6l12 12M18 6 6 18" />,
+} as const;
+
+function Panel({ icon, title, tone, children }: { icon: keyof typeof ICONS; title: string; tone: keyof typeof TONES; children?: React.ReactNode }) {
   return (
     <section className="text-center" data-testid="payment-status">
-      <span className={`mx-auto flex size-16 items-center justify-center rounded-full text-2xl font-bold ${TONES[tone]}`} aria-hidden="true">
-        {icon}
+      <span className={`mx-auto flex size-16 items-center justify-center rounded-full ${TONES[tone]}`} aria-hidden="true">
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-8">
+          {ICONS[icon]}
+        </svg>
       </span>
       <h1 className="mt-4 text-2xl font-bold tracking-tight text-zinc-900">{title}</h1>
       <div className="mt-2 text-zinc-600">{children}</div>

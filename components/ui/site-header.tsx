@@ -27,7 +27,7 @@ export function SiteHeader({ query = '' }: { query?: string }) {
         <nav aria-label="Principal" className="ml-auto flex items-center gap-1 text-sm font-medium">
           <Link href="/buscar" className="inline-flex items-center gap-1.5 rounded-full px-3 py-2 text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 sm:hidden">
             <SearchIcon className="size-4" />
-            Buscar
+            <span className="max-[400px]:sr-only">Buscar</span>
           </Link>
           <Link href="/dashboard" className="rounded-full px-3 py-2 text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600">
             <span className="sm:hidden">Vender</span>
