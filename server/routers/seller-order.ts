@@ -6,7 +6,15 @@ import { listStoreOrders } from '../services/orders/list-store-orders';
 import { markDelivered } from '../services/orders/mark-delivered';
 import { refundOrder } from '../services/orders/refund-order';
 import { sellerActor, ZFulfillOrderInput, ZListStoreOrdersInput, ZOrderRef, ZRefundOrderInput } from '../services/orders/seller-order-schemas';
+import { kickOutbox } from '../services/outbox/kick-outbox';
 import { createTRPCRouter, sellerProcedure } from '../trpc/init';
+
+/** Runs a state change, then sends the emails it queued right away instead of at the next minute's sweep. */
+async function thenMail<T>(change: Promise<T>): Promise<T> {
+  const result = await change;
+  await kickOutbox();
+  return result;
+}
 
 // Every member of the store (owner, manager, staff) may ship, deliver and cancel: packing is often staff's job.
 export const sellerOrderRouter = createTRPCRouter({
@@ -16,20 +24,20 @@ export const sellerOrderRouter = createTRPCRouter({
 
   fulfill: sellerProcedure
     .input(ZFulfillOrderInput)
-    .mutation(({ ctx, input }) => fulfillOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input })),
+    .mutation(({ ctx, input }) => thenMail(fulfillOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input }))),
 
   markDelivered: sellerProcedure
     .input(ZOrderRef)
-    .mutation(({ ctx, input }) => markDelivered({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId })),
+    .mutation(({ ctx, input }) => thenMail(markDelivered({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId }))),
 
   cancel: sellerProcedure
     .input(ZOrderRef.extend({ reason: z.string().trim().max(300, 'Máximo 300 caracteres.').optional() }))
     .mutation(({ ctx, input }) =>
-      cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason }),
+      thenMail(cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason })),
     ),
 
   // Full or partial refund of a paid order (the lead's refundOrder: ledger, status, buyer email).
   refund: sellerProcedure
     .input(ZRefundOrderInput)
-    .mutation(({ ctx, input }) => refundOrder({ db: ctx.db, store: ctx.store, actorUserId: sellerActor(ctx.user.id), input })),
+    .mutation(({ ctx, input }) => thenMail(refundOrder({ db: ctx.db, store: ctx.store, actorUserId: sellerActor(ctx.user.id), input }))),
 });

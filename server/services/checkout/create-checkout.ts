@@ -15,6 +15,7 @@ import { env } from '../../env';
 import { AppError } from '../../errors/app-error';
 import { logger } from '../../log/logger';
 import { enqueue } from '../../jobs/queue';
+import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
 import { cartLines, removeCartLines, type CartOwner } from './cart-lines';
 import { createProviderPayment } from './create-provider-payment';
@@ -239,6 +240,7 @@ export async function createCheckout({
     logger.warn({ err, checkoutId: stored.checkoutId }, 'could not schedule checkout expiry; the sweep will'),
   );
 
+  await kickOutbox();
   let paymentUrl: string | null = null;
   if (openPayment) {
     const payment = await createProviderPayment({ db, checkoutId: stored.checkoutId, returnPath: `/checkout/${stored.checkoutId}?t=${stored.accessToken}`, locale: input.locale });

@@ -20,6 +20,7 @@ import { activateSubscriptionPayment } from '../billing/activate-subscription';
 import { closeUnpaidCheckout } from '../checkout/release-checkout';
 import { computeCommission } from '../commissions/compute-commission';
 import { postLedgerTransaction, type LedgerLine } from '../ledger/post-transaction';
+import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
 import { refundCheckoutOrders } from '../orders/refund-order';
 
@@ -303,7 +304,7 @@ export async function applyPaymentUpdate({
     await enqueue('order.receipt', { orderId }, { singletonKey: `receipt:${orderId}` }).catch((err) => logger.warn({ err, orderId }, 'receipt not queued; the sweep will'));
   }
   if (result.outcome !== 'unchanged' && result.outcome !== 'unknown_payment') {
-    await enqueue('outbox.sweep', {}).catch(() => {});
+    await kickOutbox();
   }
   return result;
 }
