@@ -189,7 +189,8 @@ export function CheckoutForm({ defaultContact }: { defaultContact: { name: strin
     );
   }
 
-  const blocked = problems.length > 0 || missingDelivery || create.isPending || stores.some((s) => s.deliveryOptions.length === 0);
+  // While the quote for a new choice loads, the shown total is the previous one: paying now would pay that.
+  const blocked = problems.length > 0 || missingDelivery || create.isPending || quote.isFetching || stores.some((s) => s.deliveryOptions.length === 0);
 
   return (
     <form noValidate onSubmit={handleSubmit((v) => submit(v))} className="mt-4 space-y-6">
@@ -255,7 +256,12 @@ export function CheckoutForm({ defaultContact }: { defaultContact: { name: strin
             })}
           </ul>
           <div className="space-y-4 border-t border-zinc-100 p-4">
-            <DeliveryOptions store={store} error={storeErrors[store.storeId]?.delivery} onChoose={(id) => choose(store.storeId, { deliveryOptionId: id })} />
+            <DeliveryOptions
+              store={store}
+              selectedId={choices[store.storeId]?.deliveryOptionId ?? null}
+              error={storeErrors[store.storeId]?.delivery}
+              onChoose={(id) => choose(store.storeId, { deliveryOptionId: id })}
+            />
             <CouponField
               storeId={store.storeId}
               currency={store.currency}

@@ -10,7 +10,18 @@ function feeLabel(option: StoreQuote['deliveryOptions'][number], currency: strin
 }
 
 /** Radio list of a store's delivery options, with what is missing for free shipping and where to pick up. */
-export function DeliveryOptions({ store, error, onChoose }: { store: StoreQuote; error?: string; onChoose: (optionId: string) => void }) {
+export function DeliveryOptions({
+  store,
+  selectedId,
+  error,
+  onChoose,
+}: {
+  store: StoreQuote;
+  /** The buyer's pick, shown at once while the quote for it is still loading. */
+  selectedId: string | null;
+  error?: string;
+  onChoose: (optionId: string) => void;
+}) {
   const name = `delivery-${store.storeId}`;
   if (store.deliveryOptions.length === 0) {
     return <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900">Esta tienda todavía no configuró formas de entrega. Escríbele antes de comprar.</p>;
@@ -21,7 +32,7 @@ export function DeliveryOptions({ store, error, onChoose }: { store: StoreQuote;
       <legend className="mb-2 text-sm font-semibold text-zinc-900">Entrega</legend>
       <div className="space-y-2">
         {store.deliveryOptions.map((o) => {
-          const checked = store.deliveryOptionId === o.id;
+          const checked = (selectedId ?? store.deliveryOptionId) === o.id;
           const missing = o.kind === 'free_over' && o.freeOver !== null && o.fee > 0 ? o.freeOver - net : null;
           return (
             <label
