@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { postLedgerTransaction } from '../services/ledger/post-transaction';
+import { payoutHoldPosting } from '../services/payouts/postings';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -293,6 +295,20 @@ describe('payout.reconcile', () => {
       providerStatus: 0,
       status: 'processing',
       updatedAt: new Date(Date.now() - 2 * 60_000),
+    });
+    // The seller had the money and the request held it, as requestPayout does.
+    await db.transaction(async (tx) => {
+      await postLedgerTransaction(tx, {
+        kind: 'test_funding',
+        refType: 'test',
+        refId: id,
+        currency: 'USD',
+        lines: [
+          { owner: 'platform', kind: 'clearing', amount: 700 },
+          { owner: { storeId: store!.id }, kind: 'seller_available', amount: -700 },
+        ],
+      });
+      await postLedgerTransaction(tx, payoutHoldPosting({ id, storeId: store!.id, amount: 700, currency: 'USD' }));
     });
     for (let i = 0; i < 200; i++) {
       const p = (await (await fetch(`${sandbox.url}/sandbox/api/payouts/${providerRef}`)).json()) as { status: number };

@@ -150,7 +150,7 @@ async function runSequence(steps: Step[]) {
   // ── invariants ──
   const unbalanced = (await db.execute(sql`SELECT transaction_id FROM ledger_entries GROUP BY 1 HAVING sum(amount) <> 0`)) as unknown[];
   expect(unbalanced).toEqual([]);
-  const negative = (await db.execute(sql`SELECT id FROM ledger_accounts WHERE CASE WHEN kind IN ('clearing','payouts_in_transit') THEN balance < 0 ELSE balance > 0 END`)) as unknown[];
+  const negative = (await db.execute(sql`SELECT id FROM ledger_accounts WHERE CASE WHEN kind = 'clearing' THEN balance < 0 ELSE balance > 0 END`)) as unknown[];
   expect(negative).toEqual([]);
   if (checkoutIds.length) {
     const payments = await db.select({ refId: ledgerTransactions.refId, n: sql<number>`count(*)::int` }).from(ledgerTransactions).where(inArray(ledgerTransactions.refId, checkoutIds)).groupBy(ledgerTransactions.refId, ledgerTransactions.kind).having(sql`${ledgerTransactions.kind} = 'payment'`);
