@@ -30,7 +30,9 @@ export function dropStaleDataCache(env: NodeJS.ProcessEnv): void {
 export function spawnNext(mode: 'dev' | 'start' | 'build', env: NodeJS.ProcessEnv): ChildProcess[] {
   dropStaleDataCache(env);
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
-  const args = mode === 'build' ? ['build'] : [mode, '-p', String(env.PORT ?? 3000)];
+  // NEXT_BUILD_LINT=0: a throw-away e2e build in a shared working tree should not fail on someone's half-written file;
+  // `npm run lint` stays the lint gate.
+  const args = mode === 'build' ? ['build', ...(env.NEXT_BUILD_LINT === '0' ? ['--no-lint'] : [])] : [mode, '-p', String(env.PORT ?? 3000)];
   const children = [spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env })];
   if (mode !== 'build' && env.WORKER !== '0') {
     children.push(spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/worker.ts'], { stdio: 'inherit', env }));
