@@ -52,18 +52,19 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
   const pages = Math.max(1, Math.ceil(w.transactionsTotal / PAGE_SIZE));
   const cards: { label: string; value: number; hint: string; tone?: string }[] = [
     { label: 'Disponible', value: w.balances.available, hint: 'Puedes retirarlo.', tone: 'border-emerald-200' },
-    { label: 'Pendiente', value: w.balances.pending, hint: 'Se libera al entregar el pedido o al terminar el plazo de garantía.' },
-    { label: 'En camino', value: w.balances.inTransit, hint: 'Retiros que se están enviando a tu billetera.' },
+    { label: 'Pendiente', value: w.balances.pending, hint: 'Se libera al entregar el pedido.' },
+    { label: 'En camino', value: w.balances.inTransit, hint: 'Retiros en proceso.' },
   ];
 
   return (
     <div className="space-y-5">
       <section aria-label="Saldos">
-        <dl className="grid gap-2 sm:grid-cols-3 sm:gap-3">
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3">
           {cards.map((card, i) => (
-            <div key={card.label} className={`rounded-2xl border bg-white p-4 shadow-sm ${card.tone ?? 'border-zinc-200'}`}>
+            // Phones: "Disponible" across the top, the other two side by side below it.
+            <div key={card.label} className={`rounded-2xl border bg-white p-3 shadow-sm sm:p-4 ${i === 0 ? 'col-span-2 sm:col-span-1' : ''} ${card.tone ?? 'border-zinc-200'}`}>
               <dt className="text-sm font-medium text-zinc-600">{card.label}</dt>
-              <dd className={`mt-0.5 text-2xl font-semibold tabular-nums ${i === 0 ? 'text-emerald-800' : 'text-zinc-900'}`}>{formatMoney(card.value, c)}</dd>
+              <dd className={`mt-0.5 font-semibold tabular-nums ${i === 0 ? 'text-2xl text-emerald-800' : 'text-xl text-zinc-900 sm:text-2xl'}`}>{formatMoney(card.value, c)}</dd>
               <dd className="mt-1 text-xs text-zinc-500">{card.hint}</dd>
             </div>
           ))}
