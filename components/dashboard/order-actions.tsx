@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId, useState, useTransition } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
@@ -14,7 +14,15 @@ import { appErrorOf, issuesToFields } from './trpc-error';
 
 type Props = {
   storeId: string;
-  order: { id: string; number: number; status: string; deliveryKind: string; total: number; refundedAmount: number; currency: string };
+  order: {
+    id: string;
+    number: number;
+    status: string;
+    deliveryKind: string;
+    total: number;
+    refundedAmount: number;
+    currency: string;
+  };
 };
 
 /** What the seller can do with the order now: ship, mark delivered, cancel (unpaid) or refund (paid). */
@@ -23,19 +31,31 @@ export function OrderActions({ storeId, order }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // While the page re-renders with the order's new state, the old state's forms stay hidden (no second submit).
+  const [refreshing, startRefresh] = useTransition();
   const after = (text: string) => () => {
     setError(null);
     setDone(text);
-    router.refresh();
+    startRefresh(() => router.refresh());
   };
   const onError = (err: unknown) => {
     setDone(null);
     setError(appErrorOf(err).message);
     // Someone else may have moved the order: show its real state.
-    router.refresh();
+    startRefresh(() => router.refresh());
   };
-  const deliver = useMutation(trpc.sellerOrder.markDelivered.mutationOptions({ onSuccess: after('Pedido marcado como entregado. El dinero pasa a disponible en unos minutos.'), onError }));
-  const cancel = useMutation(trpc.sellerOrder.cancel.mutationOptions({ onSuccess: after('Pedido cancelado. Las unidades reservadas volvieron a tu stock.'), onError }));
+  const deliver = useMutation(
+    trpc.sellerOrder.markDelivered.mutationOptions({
+      onSuccess: after('Pedido marcado como entregado. El dinero pasa a disponible en unos minutos.'),
+      onError,
+    }),
+  );
+  const cancel = useMutation(
+    trpc.sellerOrder.cancel.mutationOptions({
+      onSuccess: after('Pedido cancelado. Las unidades reservadas volvieron a tu stock.'),
+      onError,
+    }),
+  );
   const pickup = order.deliveryKind === 'pickup';
   const refundable = ['paid', 'fulfilled', 'delivered'].includes(order.status) && order.refundedAmount < order.total;
 
@@ -52,48 +72,81 @@ export function OrderActions({ storeId, order }: Props) {
         </Notice>
       ) : null}
 
-      {order.status === 'paid' && !pickup ? <ShipForm storeId={storeId} orderId={order.id} onShipped={after('Pedido enviado. Le avisamos a tu cliente por correo con el seguimiento.')} onError={onError} /> : null}
-
-      {order.status === 'fulfilled' || (order.status === 'paid' && pickup) ? (
-        <div className="space-y-2">
-          <p className="text-sm text-zinc-700">
-            {pickup ? '¿Tu cliente ya recogió el pedido?' : '¿El pedido llegó? Al marcarlo como entregado, el dinero pasa a disponible.'}
-          </p>
-          <button
-            type="button"
-            disabled={deliver.isPending}
-            onClick={() => deliver.mutate({ storeId, orderId: order.id })}
-            className={`${buttonClass.primary} w-full sm:w-auto`}
-          >
-            {deliver.isPending ? 'Guardando…' : pickup ? 'Marcar como recogido' : 'Marcar como entregado'}
-          </button>
-        </div>
+      {refreshing ? (
+        <p role="status" className="text-sm text-zinc-600">
+          Actualizando el pedido…
+        </p>
       ) : null}
+      {refreshing ? null : (
+        <>
+          {order.status === 'paid' && !pickup ? (
+            <ShipForm
+              storeId={storeId}
+              orderId={order.id}
+              onShipped={after('Pedido enviado. Le avisamos a tu cliente por correo con el seguimiento.')}
+              onError={onError}
+            />
+          ) : null}
 
-      {order.status === 'pending_payment' ? (
-        <div className="space-y-2">
-          <p className="text-sm text-zinc-700">Tu cliente aún no paga. Si no lo hará, cancela el pedido para liberar el stock reservado.</p>
-          <ConfirmAction
-            label={cancel.isPending ? 'Cancelando…' : 'Cancelar pedido'}
-            question={`¿Cancelar el pedido #${order.number}?`}
-            confirmLabel="Sí, cancelar"
-            busy={cancel.isPending}
-            className={buttonClass.danger}
-            onConfirm={() => cancel.mutate({ storeId, orderId: order.id })}
-          />
-        </div>
-      ) : null}
+          {order.status === 'fulfilled' || (order.status === 'paid' && pickup) ? (
+            <div className="space-y-2">
+              <p className="text-sm text-zinc-700">
+                {pickup ? '¿Tu cliente ya recogió el pedido?' : '¿El pedido llegó? Al marcarlo como entregado, el dinero pasa a disponible.'}
+              </p>
+              <button
+                type="button"
+                disabled={deliver.isPending}
+                onClick={() => deliver.mutate({ storeId, orderId: order.id })}
+                className={`${buttonClass.primary} w-full sm:w-auto`}
+              >
+                {deliver.isPending ? 'Guardando…' : pickup ? 'Marcar como recogido' : 'Marcar como entregado'}
+              </button>
+            </div>
+          ) : null}
 
-      {refundable ? <RefundForm storeId={storeId} order={order} onRefunded={after('Reembolso registrado. Devuelve el dinero a tu cliente y le avisamos por correo.')} onError={onError} /> : null}
+          {order.status === 'pending_payment' ? (
+            <div className="space-y-2">
+              <p className="text-sm text-zinc-700">Tu cliente aún no paga. Si no lo hará, cancela el pedido para liberar el stock reservado.</p>
+              <ConfirmAction
+                label={cancel.isPending ? 'Cancelando…' : 'Cancelar pedido'}
+                question={`¿Cancelar el pedido #${order.number}?`}
+                confirmLabel="Sí, cancelar"
+                busy={cancel.isPending}
+                className={buttonClass.danger}
+                onConfirm={() => cancel.mutate({ storeId, orderId: order.id })}
+              />
+            </div>
+          ) : null}
 
-      {['delivered', 'cancelled', 'expired', 'refunded'].includes(order.status) && !refundable ? (
-        <p className="text-sm text-zinc-600">Este pedido está cerrado: no hay nada pendiente.</p>
-      ) : null}
+          {refundable ? (
+            <RefundForm
+              storeId={storeId}
+              order={order}
+              onRefunded={after('Reembolso registrado. Devuelve el dinero a tu cliente y le avisamos por correo.')}
+              onError={onError}
+            />
+          ) : null}
+
+          {['delivered', 'cancelled', 'expired', 'refunded'].includes(order.status) && !refundable ? (
+            <p className="text-sm text-zinc-600">Este pedido está cerrado: no hay nada pendiente.</p>
+          ) : null}
+        </>
+      )}
     </div>
   );
 }
 
-function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; orderId: string; onShipped: () => void; onError: (e: unknown) => void }) {
+function ShipForm({
+  storeId,
+  orderId,
+  onShipped,
+  onError,
+}: {
+  storeId: string;
+  orderId: string;
+  onShipped: () => void;
+  onError: (e: unknown) => void;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const [carrier, setCarrier] = useState<string>('');
@@ -116,7 +169,14 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const input = { storeId, orderId, carrier: carrier as (typeof CARRIERS)[number], carrierName: carrier === 'Otro' ? carrierName : undefined, trackingNumber, trackingUrl };
+    const input = {
+      storeId,
+      orderId,
+      carrier: carrier as (typeof CARRIERS)[number],
+      carrierName: carrier === 'Otro' ? carrierName : undefined,
+      trackingNumber,
+      trackingUrl,
+    };
     const parsed = ZFulfillOrderInput.safeParse(input);
     if (!parsed.success) {
       const fields = issuesToFields(parsed.error.issues);
@@ -143,7 +203,9 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
           }}
           className={inputClass}
           aria-invalid={err('carrier') ? true : undefined}
-          aria-describedby={describedBy(`${id}-carrier`, { error: err('carrier') })}
+          aria-describedby={describedBy(`${id}-carrier`, {
+            error: err('carrier'),
+          })}
         >
           <option value="">Elige…</option>
           {CARRIERS.map((c) => (
@@ -165,7 +227,9 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
             maxLength={60}
             className={inputClass}
             aria-invalid={err('carrierName') ? true : undefined}
-            aria-describedby={describedBy(`${id}-carrierName`, { error: err('carrierName') })}
+            aria-describedby={describedBy(`${id}-carrierName`, {
+              error: err('carrierName'),
+            })}
           />
         </Field>
       ) : null}
@@ -181,10 +245,18 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
           autoComplete="off"
           className={inputClass}
           aria-invalid={err('trackingNumber') ? true : undefined}
-          aria-describedby={describedBy(`${id}-trackingNumber`, { error: err('trackingNumber') })}
+          aria-describedby={describedBy(`${id}-trackingNumber`, {
+            error: err('trackingNumber'),
+          })}
         />
       </Field>
-      <Field id={`${id}-trackingUrl`} label="Enlace de seguimiento" optional error={err('trackingUrl')} hint="Si la empresa te dio uno, tu cliente lo abre desde el correo.">
+      <Field
+        id={`${id}-trackingUrl`}
+        label="Enlace de seguimiento"
+        optional
+        error={err('trackingUrl')}
+        hint="Si la empresa te dio uno, tu cliente lo abre desde el correo."
+      >
         <input
           id={`${id}-trackingUrl`}
           type="url"
@@ -197,7 +269,10 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
           placeholder="https://"
           className={inputClass}
           aria-invalid={err('trackingUrl') ? true : undefined}
-          aria-describedby={describedBy(`${id}-trackingUrl`, { hint: true, error: err('trackingUrl') })}
+          aria-describedby={describedBy(`${id}-trackingUrl`, {
+            hint: true,
+            error: err('trackingUrl'),
+          })}
         />
       </Field>
       <button type="submit" disabled={fulfill.isPending} className={`${buttonClass.primary} w-full sm:w-auto`}>
@@ -207,7 +282,17 @@ function ShipForm({ storeId, orderId, onShipped, onError }: { storeId: string; o
   );
 }
 
-function RefundForm({ storeId, order, onRefunded, onError }: { storeId: string; order: Props['order']; onRefunded: () => void; onError: (e: unknown) => void }) {
+function RefundForm({
+  storeId,
+  order,
+  onRefunded,
+  onError,
+}: {
+  storeId: string;
+  order: Props['order'];
+  onRefunded: () => void;
+  onError: (e: unknown) => void;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const left = order.total - order.refundedAmount;
@@ -246,7 +331,13 @@ function RefundForm({ storeId, order, onRefunded, onError }: { storeId: string; 
       return;
     }
     setError(null);
-    refund.mutate({ storeId, orderId: order.id, amount: minor, reason, idempotencyKey: key });
+    refund.mutate({
+      storeId,
+      orderId: order.id,
+      amount: minor,
+      reason,
+      idempotencyKey: key,
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="space-y-4 rounded-2xl border border-zinc-200 bg-zinc-50 p-3" aria-label="Reembolsar pedido">
@@ -264,11 +355,21 @@ function RefundForm({ storeId, order, onRefunded, onError }: { storeId: string; 
             setError(null);
           }}
           invalid={Boolean(error)}
-          aria-describedby={describedBy(`${id}-amount`, { hint: true, error: error ?? undefined })}
+          aria-describedby={describedBy(`${id}-amount`, {
+            hint: true,
+            error: error ?? undefined,
+          })}
         />
       </Field>
       <Field id={`${id}-reason`} label="Motivo" optional>
-        <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} className={inputClass} placeholder="Talla equivocada, producto dañado…" />
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={300}
+          className={inputClass}
+          placeholder="Talla equivocada, producto dañado…"
+        />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={refund.isPending} className={buttonClass.danger}>

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orderEvents, orders, outbox, productVariants, stockReservations, storeMembers } from '../db/schema';
+import { postLedgerTransaction } from '../services/ledger/post-transaction';
 import { insertOrderFixture } from '../services/orders/order-fixtures';
 import { callerFor, rejectionOf } from '../testing/caller';
 import { createTestUser, testDb } from '../testing/db';
@@ -183,5 +184,40 @@ describe('seller orders: state machine', () => {
     expect(err.code).toBe('BAD_REQUEST');
     const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, o.id));
     expect(row?.status).toBe('paid');
+  });
+
+  it('refunds a paid order through sellerOrder.refund once per key, and the wallet shows it', async () => {
+    const { api, store, order, user } = await sellerWithProduct();
+    const o = await order();
+    await db.transaction((tx) =>
+      postLedgerTransaction(tx, {
+        kind: 'payment',
+        refType: 'order',
+        refId: o.id,
+        currency: o.currency,
+        lines: [
+          { owner: 'platform', kind: 'clearing', amount: o.total },
+          { owner: { storeId: store.id }, kind: 'seller_pending', amount: -(o.total - o.commission) },
+          { owner: 'platform', kind: 'commission_revenue', amount: -o.commission },
+        ],
+      }),
+    );
+    const key = crypto.randomUUID();
+    const refund = { storeId: store.id, orderId: o.id, amount: o.total, reason: 'Sin stock', idempotencyKey: key };
+    // A double click: one refund. (refundOrder answers the replay of a full refund with CONFLICT — the order is no
+    // longer refundable — rather than the first answer; either way nothing is refunded twice.)
+    const results = await Promise.allSettled([api.sellerOrder.refund(refund), api.sellerOrder.refund(refund)]);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+    const detail = await api.sellerOrder.get({ storeId: store.id, orderId: o.id });
+    expect(detail).toMatchObject({ status: 'refunded', refundedAmount: o.total, net: 0 });
+    expect(detail.events.filter((e) => e.kind === 'refunded').map((e) => e.actor)).toEqual([`user:${user.id}`]);
+    const wallet = await api.wallet.get({ storeId: store.id });
+    expect(wallet.balances.pending).toBe(0);
+    expect(wallet.transactions.map((t) => [t.kind, t.amount])).toEqual([
+      ['refund', -(o.total - o.commission)],
+      ['payment', o.total - o.commission],
+    ]);
+    const tooLate = await rejectionOf(api.sellerOrder.refund({ ...refund, idempotencyKey: crypto.randomUUID() }));
+    expect(tooLate.code).toBe('CONFLICT');
   });
 });
