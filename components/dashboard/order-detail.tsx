@@ -13,6 +13,8 @@ const EVENT_LABEL: Record<string, string> = {
   placed: 'Pedido creado',
   paid: 'Pago confirmado',
   payment_review: 'Pago en revisión',
+  payment_partial: 'Pago parcial recibido',
+  funds_released: 'Dinero disponible en tu billetera',
   fulfilled: 'Enviado',
   delivered: 'Entregado',
   cancelled: 'Cancelado',

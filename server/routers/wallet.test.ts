@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payouts } from '../db/schema';
 import { postLedgerTransaction } from '../services/ledger/post-transaction';
+import { payoutHoldPosting, payoutPaidPosting } from '../services/payouts/postings';
 import { callerFor, rejectionOf } from '../testing/caller';
 import { createTestUser, testDb } from '../testing/db';
 
@@ -86,6 +87,23 @@ describe('wallet', () => {
     const page2 = await api.wallet.get({ storeId: store.id, page: 2, pageSize: 5 });
     expect(page2.transactions).toEqual([]);
     expect(page2.transactionsTotal).toBe(3);
+  });
+
+  it('follows a payout: hold moves available to in transit, paid takes it out', async () => {
+    const { api, store } = await sellerWithStore();
+    await sale(store.id, crypto.randomUUID(), 10_000, 0);
+    const ref = crypto.randomUUID();
+    await release(store.id, ref, 10_000);
+    const payoutId = crypto.randomUUID();
+    const p = { id: payoutId, storeId: store.id, amount: 6_000, currency: 'PEN' };
+    await db.transaction((tx) => postLedgerTransaction(tx, payoutHoldPosting(p)));
+    let w = await api.wallet.get({ storeId: store.id });
+    expect(w.balances).toEqual({ pending: 0, available: 4_000, inTransit: 6_000 });
+    expect(w.transactions[0]).toMatchObject({ kind: 'payout_hold', available: -6_000, inTransit: 6_000, amount: -6_000 });
+    await db.transaction((tx) => postLedgerTransaction(tx, payoutPaidPosting(p)));
+    w = await api.wallet.get({ storeId: store.id });
+    expect(w.balances).toEqual({ pending: 0, available: 4_000, inTransit: 0 });
+    expect(w.transactions[0]).toMatchObject({ kind: 'payout', inTransit: -6_000, amount: -6_000 });
   });
 
   it('lists payouts and keeps other stores out', async () => {

@@ -1,7 +1,7 @@
 import { and, count, countDistinct, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions, payouts, type Store } from '../../db/schema';
-import { ownerBalances } from '../ledger/post-transaction';
+import { ownerBalances, readableBalance } from '../ledger/post-transaction';
 import { ZGetWalletInput, type TGetWalletInput } from './schemas';
 
 /**
@@ -13,10 +13,10 @@ export async function getWallet({ db, store, input }: { db: DbOrTx; store: Store
   const q = ZGetWalletInput.parse(input);
   const currency = store.currency;
   const storeAccounts = and(eq(ledgerAccounts.storeId, store.id), eq(ledgerAccounts.currency, currency));
-  // Readable sign: the store's accounts (pending, available, in transit) are all credit-normal — what the platform
-  // owes the seller — see server/db/schema/money.ts.
+  // Each account's change as the seller reads it, with the sign the ledger module gives that kind (all three are
+  // what the platform owes the store: credit-normal).
   const delta = (kind: 'seller_pending' | 'seller_available' | 'payouts_in_transit') =>
-    sql<number>`coalesce(sum(case when ${ledgerAccounts.kind} = ${kind} then ${sql`-${ledgerEntries.amount}`} end), 0)::bigint`.mapWith(Number);
+    sql<number>`coalesce(sum(case when ${ledgerAccounts.kind} = ${kind} then ${ledgerEntries.amount} * ${readableBalance(kind, 1)} end), 0)::bigint`.mapWith(Number);
 
   const [balances, txRows, [txTotal], payoutRows, [payoutTotal]] = await Promise.all([
     ownerBalances(db, { storeId: store.id }, currency),

@@ -12,7 +12,9 @@ export const LEDGER_KIND_LABEL: Record<string, string> = {
   payment: 'Venta',
   release: 'Disponible',
   refund: 'Reembolso',
+  payout_hold: 'Retiro solicitado',
   payout: 'Retiro',
+  payout_release: 'Retiro devuelto',
   payout_failed: 'Retiro fallido',
   tip: 'Propina',
 };
