@@ -83,10 +83,15 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
     case 'failed':
       return (
         <Panel icon="cross" title={s.status === 'expired' ? 'El tiempo para pagar terminó' : 'El pago no se completó'} tone="danger">
-          <p>No se cobró nada y liberamos el stock reservado. Tus productos siguen en el carrito si aún hay stock.</p>
-          <Link href="/carrito" className="mt-4 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
-            Intentar de nuevo
-          </Link>
+          {/* Checkout took the lines out of the cart and nothing puts them back: send the buyer to the store, not to an empty cart. */}
+          <p>No se cobró nada y liberamos el stock reservado. Si aún los quieres, vuelve a agregar los productos al carrito.</p>
+          <div className="mt-4 flex flex-wrap justify-center gap-2">
+            {(s.orders.length ? s.orders : [null]).map((o) => (
+              <Link key={o?.id ?? 'home'} href={o ? `/s/${o.storeSlug}` : '/'} className="inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
+                {o ? `Volver a ${o.storeName}` : 'Seguir comprando'}
+              </Link>
+            ))}
+          </div>
         </Panel>
       );
     case 'review':

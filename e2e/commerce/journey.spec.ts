@@ -17,12 +17,14 @@ const PRICE = 8990; // S/ 89.90
 const SHIPPING = 1200; // S/ 12
 const SHIPPING_LABEL = 'Envío a domicilio';
 
-type Seller = { storeId: string; storeSlug: string; productSlug: string; title: string };
+type Seller = { storeId: string; storeSlug: string; storeName: string; productSlug: string; title: string };
 
+/** What the phone shows (390×844) and the whole page; sticky bars land mid-page in the full one, as Chromium stitches it. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   if (!SHOTS || testInfo.project.name !== 'phone') return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await page.screenshot({ path: `${SHOTS}/${name}-full.png`, fullPage: true });
 }
 
 /** tRPC query over GET from the signed-in page (same cookies). */
@@ -42,7 +44,7 @@ async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T
 async function sellerWithProduct(page: Page, context: BrowserContext, testInfo: TestInfo, stock: number): Promise<Seller> {
   await signUpThroughUi(page, context, freshEmail(testInfo, 'vende'));
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const store = await trpcMutation<{ id: string; slug: string }>(page, 'store.create', {
+  const store = await trpcMutation<{ id: string; slug: string; name: string }>(page, 'store.create', {
     name: `Telar ${tag}`,
     slug: `telar-${tag}`,
     currency: 'PEN',
@@ -57,7 +59,7 @@ async function sellerWithProduct(page: Page, context: BrowserContext, testInfo: 
     variants: [{ options: {}, stock }],
   });
   await trpcMutation(page, 'commerceSettings.createDeliveryOption', { storeId: store.id, kind: 'flat_rate', label: SHIPPING_LABEL, price: SHIPPING });
-  return { storeId: store.id, storeSlug: store.slug, productSlug: product.slug, title };
+  return { storeId: store.id, storeSlug: store.slug, storeName: store.name, productSlug: product.slug, title };
 }
 
 /** A guest in its own browser context (own cart cookie), with the project's device settings. */
@@ -229,7 +231,12 @@ test('underpayment asks to complete the payment; an expired payment gives the st
   const bStatus = b.getByTestId('payment-status');
   await expect(bStatus.getByRole('heading', { name: 'El tiempo para pagar terminó' })).toBeVisible({ timeout: 60_000 });
   await expect(bStatus).toContainText('liberamos el stock reservado');
+  // Checkout took the line out of B's cart and expiry does not put it back: the page must not send B to an empty cart.
+  await expect(bStatus).not.toContainText('siguen en el carrito');
+  await expect(bStatus.getByRole('link', { name: `Volver a ${seller.storeName}` })).toHaveAttribute('href', `/s/${seller.storeSlug}`);
   await shot(b, testInfo, '10-payment-return-expired');
+  await b.goto('/carrito');
+  await expect(b.getByRole('heading', { name: 'Tu carrito está vacío' })).toBeVisible();
 
   // The reserved unit is back: the product page shows it and the third guest can add it to the cart.
   await expect(async () => {
