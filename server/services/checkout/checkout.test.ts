@@ -328,6 +328,28 @@ describe('payment through the Cregis sandbox', () => {
     expect(back!.usedCount).toBe(0);
   });
 
+  it('a seller cancelling a pending order gives back its coupon use, and a later payment never marks it paid', async () => {
+    const a = await storeWithProduct({ stock: 3 });
+    const [coupon] = await db.insert(coupons).values({ storeId: a.store.id, code: 'CANCELA', kind: 'fixed', value: 500, usageLimit: 5 }).returning();
+    const created = await createCheckout({
+      db,
+      buyerUserId: null,
+      cart: { userId: null, cartToken: crypto.randomUUID() },
+      input: checkoutInput([{ storeId: a.store.id, deliveryOptionId: a.pickup.id, couponCode: 'CANCELA' }], 9500),
+      lines: [{ variantId: a.variant.id, qty: 1 }],
+    });
+    await a.api.sellerOrder.cancel({ storeId: a.store.id, orderId: created.orderIds[0]! });
+    const [afterCancel] = await db.select().from(coupons).where(eq(coupons.id, coupon!.id));
+    expect(afterCancel!.usedCount).toBe(0);
+    expect(await variantRow(a.variant.id)).toMatchObject({ stock: 3, reserved: 0 });
+    // The buyer pays anyway: the money is recorded, the cancelled order stays cancelled and no stock is taken.
+    await sandboxAction(created.checkoutId, 'full');
+    const [order] = await db.select().from(orders).where(eq(orders.id, created.orderIds[0]!));
+    expect(order!.status).toBe('cancelled');
+    expect(await variantRow(a.variant.id)).toMatchObject({ stock: 3, reserved: 0 });
+    expect(await ownerBalances(db, { storeId: a.store.id }, 'PEN')).not.toMatchObject({ seller_pending: expect.any(Number) });
+  });
+
   it('an amount that does not match is flagged for review, never paid', async () => {
     const { created, variant } = await paidCheckout();
     const c = await checkoutRow(created.checkoutId);

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { orderEvents, orders, productVariants, stockReservations, type Store } from '../../db/schema';
+import { coupons, orderEvents, orders, productVariants, stockReservations, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { transitionError } from './order-transition-error';
 import { sellerActor } from './seller-order-schemas';
@@ -35,6 +35,10 @@ export async function cancelOrder({ db, store, userId, orderId, reason }: { db: 
         .update(productVariants)
         .set({ reserved: sql`${productVariants.reserved} - ${r.qty}` })
         .where(eq(productVariants.id, r.variantId));
+    }
+    // The coupon use this order took at checkout is given back (expiry does the same).
+    if (order.couponId) {
+      await tx.update(coupons).set({ usedCount: sql`greatest(${coupons.usedCount} - 1, 0)` }).where(eq(coupons.id, order.couponId));
     }
     await tx.insert(orderEvents).values({
       orderId: order.id,

@@ -99,7 +99,11 @@ async function markOrdersPaid(db: DbOrTx, checkout: Checkout, paidAmount: number
     .select({ order: orders, holdDays: stores.fundsHoldDays, storeName: stores.name })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(orders.checkoutId, checkout.id), eq(orders.status, 'pending_payment')));
+    .where(and(eq(orders.checkoutId, checkout.id), eq(orders.status, 'pending_payment')))
+    .orderBy(orders.id)
+    // Same lock order as a seller cancelling one of these orders (order row, then its reservations, then variants),
+    // so the two never deadlock and a cancelled order is never marked paid.
+    .for('update', { of: orders });
   const lines: LedgerLine[] = [];
   const paidIds: string[] = [];
   for (const { order, holdDays, storeName } of orderRows) {
