@@ -60,13 +60,15 @@ test('product page: live price and stock, variant picker, WhatsApp with the prod
   expect(response.headers()['cache-control']).toBe('no-store');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chompa de alpaca tejida a mano');
   await expect(page.getByText('S/ 289').first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Pronto: compra en VITA' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Agregar al carrito' })).toBeEnabled();
 
   // The first available variant (S / Terracota) is preselected. S / Azul marino is sold out in the demo data
   // (its button then reads "S (agotado)"); M / Azul marino is not.
   await expect(page.getByRole('button', { name: 'S', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Azul marino' }).click();
   await expect(page.getByText('Agotado en esta opción')).toBeVisible();
+  // A sold-out option cannot be added to the cart.
+  await expect(page.getByRole('button', { name: 'Agotado', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'S (agotado)' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'M', exact: true }).click();
   await expect(page.getByText(/En stock|Quedan/)).toBeVisible();
