@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { checkouts, orders, stores, type CheckoutStatus, type OrderStatus } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { accessTokenMatches } from '../../auth/access-token';
 
 export type CheckoutStatusView = {
   checkoutId: string;
@@ -14,14 +14,6 @@ export type CheckoutStatusView = {
   expiresAt: Date;
   orders: { id: string; number: number; storeName: string; storeSlug: string; status: OrderStatus; total: number; currency: string }[];
 };
-
-/** Constant-time comparison of a presented guest token with the stored one. */
-export function tokenMatches(presented: string | undefined | null, stored: string): boolean {
-  if (!presented) return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(stored);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
 
 /** The buyer's view of one payment: the signed-in buyer who made it, or whoever holds its access token. */
 export async function getCheckoutStatus({
@@ -36,7 +28,7 @@ export async function getCheckoutStatus({
   userId: string | null;
 }): Promise<CheckoutStatusView> {
   const [checkout] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
-  const allowed = checkout && ((userId !== null && checkout.buyerUserId === userId) || tokenMatches(token, checkout.accessToken));
+  const allowed = checkout && ((userId !== null && checkout.buyerUserId === userId) || accessTokenMatches(token, checkout.accessToken));
   if (!checkout || !allowed) throw new AppError('NOT_FOUND', { message: 'Pago no encontrado.' });
   const rows = await db
     .select({ id: orders.id, number: orders.number, storeName: stores.name, storeSlug: stores.slug, status: orders.status, total: orders.total, currency: orders.currency })

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { checkouts, orderEvents, orderItems, orders, stores, type CheckoutStatus, type OrderDelivery, type OrderStatus, type ShippingAddress } from '../../db/schema';
@@ -6,6 +5,7 @@ import { AppError } from '../../errors/app-error';
 import { firstImage } from '../catalog/cards';
 import type { MediaUrl } from '../catalog/types';
 import { BUYER_EVENT_KINDS, ZGetBuyerOrderInput, type TGetBuyerOrderInput } from './buyer-order-schemas';
+import { accessTokenMatches } from '../../auth/access-token';
 
 export type BuyerOrder = {
   id: string;
@@ -35,13 +35,6 @@ export type BuyerOrder = {
   items: { id: string; title: string; options: Record<string, string>; unitPrice: number; qty: number; lineTotal: number; productSlug: string | null; imageUrl: string | null }[];
   events: { kind: (typeof BUYER_EVENT_KINDS)[number]; at: Date }[];
 };
-
-/** Compares the presented token with the stored one in constant time (digests, so lengths never leak either). */
-function sameSecret(presented: string, stored: string): boolean {
-  const a = crypto.createHash('sha256').update(presented).digest();
-  const b = crypto.createHash('sha256').update(stored).digest();
-  return crypto.timingSafeEqual(a, b);
-}
 
 /**
  * One order for its buyer: the signed-in user who placed it, or whoever holds the checkout's access token (guests).
@@ -74,7 +67,7 @@ export async function getBuyerOrder({
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(eq(orders.id, orderId));
   const owner = row !== undefined && userId !== null && row.order.buyerUserId === userId;
-  const tokenOk = row !== undefined && token !== undefined && sameSecret(token, row.accessToken);
+  const tokenOk = row !== undefined && token !== undefined && accessTokenMatches(token, row.accessToken);
   if (!row || !(owner || tokenOk)) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
 
   const o = row.order;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MediaStorage } from '../../adapters/media';
@@ -6,15 +5,9 @@ import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
 import { checkouts, orders, storeMembers } from '../../db/schema';
 import { generateReceipt } from './generate-receipt';
+import { accessTokenMatches } from '../../auth/access-token';
 
 export type ReceiptDownload = { filename: string; bytes: Buffer };
-
-/** Constant-time comparison of a presented token with the stored one (hashing first evens out the lengths). */
-function tokenMatches(presented: string, stored: string): boolean {
-  const a = crypto.createHash('sha256').update(presented).digest();
-  const b = crypto.createHash('sha256').update(stored).digest();
-  return crypto.timingSafeEqual(a, b);
-}
 
 /**
  * The receipt PDF of a paid order, for the signed-in buyer, any member of the order's store, or a guest holding the
@@ -50,7 +43,7 @@ export async function getReceiptDownload({
     .where(eq(orders.id, orderId));
   if (!row) return null;
 
-  let allowed = token !== null && token.length > 0 && tokenMatches(token, row.accessToken);
+  let allowed = token !== null && token.length > 0 && accessTokenMatches(token, row.accessToken);
   if (!allowed && user) {
     if (row.buyerUserId === user.id) allowed = true;
     else {
