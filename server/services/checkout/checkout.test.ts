@@ -220,6 +220,30 @@ describe('quote and checkout', () => {
   });
 });
 
+describe('a process dying mid-checkout', () => {
+  it('after the orders committed but before the payment opened: the retry opens it; abandoned, the sweep gives the stock back', async () => {
+    const a = await storeWithProduct({ stock: 2 });
+    const input = checkoutInput([{ storeId: a.store.id, deliveryOptionId: a.pickup.id }], 10000);
+    const lines = [{ variantId: a.variant.id, qty: 1 }];
+    const cart = { userId: null, cartToken: crypto.randomUUID() };
+    // openPayment: false stands for the process dying right after the transaction committed.
+    const crashed = await createCheckout({ db, buyerUserId: null, cart, input, lines, openPayment: false });
+    expect((await checkoutRow(crashed.checkoutId)).providerRef).toBeNull();
+    const retried = await createCheckout({ db, buyerUserId: null, cart, input, lines });
+    expect(retried.checkoutId).toBe(crashed.checkoutId);
+    expect(retried.paymentUrl).toMatch(new RegExp(`^${sandbox.url}/checkout/`));
+    expect((await variantRow(a.variant.id)).reserved).toBe(1);
+
+    const abandoned = await createCheckout({ db, buyerUserId: null, cart: { userId: null, cartToken: crypto.randomUUID() }, input: { ...input, idempotencyKey: crypto.randomUUID() }, lines, openPayment: false });
+    expect((await variantRow(a.variant.id)).reserved).toBe(2);
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const { overdueCheckouts } = await import('./expire-checkout');
+    expect(await overdueCheckouts({ db, now: later, limit: 10_000 })).toContain(abandoned.checkoutId);
+    expect(await expireCheckoutIfDue({ db, checkoutId: abandoned.checkoutId, now: later })).toBe('expired');
+    expect((await variantRow(a.variant.id)).reserved).toBe(1);
+  });
+});
+
 describe('concurrency', () => {
   it('200 concurrent checkouts for 10 units: exactly 10 orders hold stock, 190 get OUT_OF_STOCK, stock never negative', async () => {
     const a = await storeWithProduct({ stock: 10, price: 2500 });
