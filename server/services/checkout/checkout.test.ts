@@ -455,11 +455,52 @@ describe('payment through the Cregis sandbox', () => {
     await expect(tooMuch).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     await db.update(orders).set({ fundsReleaseAt: sql`now() - interval '1 minute'` }).where(eq(orders.id, order!.id));
-    expect(await releaseDueFunds({ db, limit: 1000 })).toBeGreaterThanOrEqual(1);
+    expect(await releaseDueFunds({ db, storeId: store.id })).toBe(1);
     const balances = await ownerBalances(db, { storeId: store.id }, 'PEN');
     // commission 1105 on 21500; 5000 refunded → 257 commission back (half-up); seller net = 21500 − 1105 − (5000 − 257).
     expect(balances).toMatchObject({ seller_pending: 0, seller_available: 21500 - 1105 - (5000 - 257) });
-    expect(await releaseDueFunds({ db })).toBe(0);
+    expect(await releaseDueFunds({ db, storeId: store.id })).toBe(0);
+  });
+});
+
+describe('funds release', () => {
+  it('an order whose money cannot be released is skipped and does not block the ones behind it', async () => {
+    const bad = await storeWithProduct();
+    const goodStore = await storeWithProduct();
+    const good = {
+      store: goodStore.store,
+      created: await createCheckout({
+        db,
+        buyerUserId: null,
+        cart: { userId: null, cartToken: crypto.randomUUID() },
+        input: checkoutInput([{ storeId: goodStore.store.id, deliveryOptionId: goodStore.pickup.id }], 10000),
+        lines: [{ variantId: goodStore.variant.id, qty: 1 }],
+      }),
+    };
+    await sandboxAction(good.created.checkoutId, 'full');
+    // A paid order with no payment posting (data written outside the payment path) cannot be released.
+    const [orphan] = await db
+      .insert(orders)
+      .values({
+        storeId: bad.store.id,
+        checkoutId: good.created.checkoutId,
+        contact,
+        status: 'paid',
+        currency: 'PEN',
+        subtotal: 5000,
+        total: 5000,
+        delivery: { optionId: bad.pickup.id, kind: 'pickup', label: 'Recojo', details: '', price: 0 },
+        paidAt: new Date(),
+        fundsReleaseAt: new Date(Date.now() - 120_000),
+      })
+      .returning();
+    await db.update(orders).set({ fundsReleaseAt: sql`now() - interval '1 minute'` }).where(eq(orders.checkoutId, good.created.checkoutId));
+    expect(await releaseDueFunds({ db, limit: 10_000 })).toBeGreaterThanOrEqual(1);
+    const [goodOrder] = await db.select().from(orders).where(and(eq(orders.checkoutId, good.created.checkoutId), eq(orders.storeId, good.store.id)));
+    expect(goodOrder!.fundsReleasedAt).not.toBeNull();
+    const [still] = await db.select().from(orders).where(eq(orders.id, orphan!.id));
+    expect(still!.fundsReleasedAt).toBeNull();
+    await db.delete(orders).where(eq(orders.id, orphan!.id));
   });
 });
 

@@ -127,7 +127,7 @@ async function runSequence(steps: Step[]) {
       });
     } else if (s.op === 'release') {
       await db.update(orders).set({ fundsReleaseAt: sql`now() - interval '1 second'` }).where(eq(orders.storeId, w.store.id));
-      await releaseDueFunds({ db, limit: 100 });
+      await releaseDueFunds({ db, limit: 100, storeId: w.store.id });
     } else if (s.op === 'payout') {
       const { ownerBalances } = await import('../ledger/post-transaction');
       const available = (await ownerBalances(db, { storeId: w.store.id }, 'PEN')).seller_available ?? 0;
