@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { coupons, deliveryOptions, type Coupon, type DeliveryOption } from '../../db/schema';
+import { coupons, deliveryOptions, type Coupon } from '../../db/schema';
+import { deliveryFee } from '../commerce-settings/list-delivery-options';
 import type { CheckoutQuote, TCheckoutLine, TStoreChoice } from './schemas';
 
 type VariantRow = {
@@ -32,13 +33,6 @@ export function couponDiscount(coupon: Coupon | undefined, subtotal: number, now
   if (subtotal < coupon.minAmount) return { error: 'Tu compra no alcanza el monto mínimo de este cupón.' };
   const discount = coupon.kind === 'percent' ? percentOf(subtotal, coupon.value) : Math.min(coupon.value, subtotal);
   return { discount };
-}
-
-/** What a delivery option costs for an order whose merchandise (after discount) is worth `net`. */
-export function deliveryFee(option: Pick<DeliveryOption, 'kind' | 'price' | 'freeOver'>, net: number): number {
-  if (option.kind === 'pickup') return 0;
-  if (option.kind === 'free_over' && option.freeOver !== null && net >= option.freeOver) return 0;
-  return option.price;
 }
 
 /**

@@ -7,10 +7,8 @@ import {
   orders,
   products,
   productVariants,
-  storeMembers,
   stockReservations,
   stores,
-  users,
   type Checkout,
 } from '../../db/schema';
 import type { PaymentReport } from '../../adapters/payments';
@@ -22,6 +20,7 @@ import { computeCommission } from '../commissions/compute-commission';
 import { postLedgerTransaction, type LedgerLine } from '../ledger/post-transaction';
 import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
+import { storeOwnerContact } from '../stores/store-owner';
 import { refundCheckoutOrders } from '../orders/refund-order';
 
 export type PaymentUpdateSource = 'callback' | 'reconcile';
@@ -64,7 +63,7 @@ async function flagForReview(db: DbOrTx, checkout: Checkout, reason: string, rep
   const orderRows = await db.select().from(orders).where(eq(orders.checkoutId, checkout.id));
   for (const o of orderRows) {
     await db.insert(orderEvents).values({ orderId: o.id, kind: 'payment_review', actor: 'system', data: { reason } });
-    const owner = await storeOwnerEmail(db, o.storeId);
+    const owner = await storeOwnerContact(db, o.storeId);
     if (owner) {
       await queueEmail(db, {
         to: owner.email,
@@ -76,16 +75,6 @@ async function flagForReview(db: DbOrTx, checkout: Checkout, reason: string, rep
     }
   }
   logger.warn({ checkoutId: checkout.id, reason, report }, 'payment flagged for review');
-}
-
-async function storeOwnerEmail(db: DbOrTx, storeId: string): Promise<{ email: string; locale: string } | null> {
-  const [row] = await db
-    .select({ email: users.email, locale: users.locale })
-    .from(storeMembers)
-    .innerJoin(users, eq(users.id, storeMembers.userId))
-    .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.role, 'owner')))
-    .limit(1);
-  return row ?? null;
 }
 
 /**
@@ -153,7 +142,7 @@ async function markOrdersPaid(db: DbOrTx, checkout: Checkout, paidAmount: number
       accessToken: checkout.accessToken,
     };
     await queueEmail(db, { to: order.contact.email, template: 'order_paid', locale: order.locale, dedupeKey: `order_paid:${order.id}`, data: mailData });
-    const owner = await storeOwnerEmail(db, order.storeId);
+    const owner = await storeOwnerContact(db, order.storeId);
     if (owner) {
       await queueEmail(db, {
         to: owner.email,
