@@ -8,7 +8,8 @@ import { formatMoney } from '@/components/ui/money';
 import type { TOrderStatusFilter } from '@/server/services/orders/seller-order-schemas';
 import type { TSellerOrderList, TSellerOrderListItem } from './commerce-types';
 import { buttonClass, inputClass } from './field';
-import { CloseIcon, ReceiptIcon, SearchIcon } from './icons';
+import { ReceiptIcon } from './icons';
+import { SearchField, StatusTabs } from './list-controls';
 import { ORDER_PAGE_SIZE, ORDER_TABS, orderListInput, writeOrderListState, type TOrderListState } from './order-list-params';
 import { OrderStatusBadge } from './order-status';
 import { ProductListSkeleton } from './skeleton';
@@ -67,31 +68,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
         Pedidos
       </h2>
       <div className="flex flex-col gap-2 md:flex-row md:items-center">
-        <div className="relative flex-1">
-          <label htmlFor={`${id}-q`} className="sr-only">
-            Buscar pedidos
-          </label>
-          <SearchIcon className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-zinc-400" />
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="N.º de pedido, nombre o correo"
-            maxLength={100}
-            className="block min-h-11 w-full rounded-xl border border-zinc-300 bg-white py-2 pl-10 pr-10 text-base outline-none focus-visible:border-violet-500 focus-visible:ring-2 focus-visible:ring-violet-500 [&::-webkit-search-cancel-button]:hidden"
-          />
-          {search ? (
-            <button
-              type="button"
-              onClick={() => setSearch('')}
-              className="absolute right-0 top-0 flex size-11 items-center justify-center rounded-xl text-zinc-500 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-violet-600"
-              aria-label="Borrar búsqueda"
-            >
-              <CloseIcon className="size-5" />
-            </button>
-          ) : null}
-        </div>
+        <SearchField id={`${id}-q`} label="Buscar pedidos" value={search} onChange={setSearch} placeholder="N.º de pedido, nombre o correo" />
         <button
           type="button"
           aria-expanded={showDates}
@@ -130,37 +107,20 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
 
       {/* Six tabs do not fit a phone: the row scrolls sideways. */}
       <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <div role="tablist" aria-label="Estado" className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1">
-          {ORDER_TABS.map((t, i) => {
-            const n = data ? tabCount(data.counts, t.value) : null;
-            return (
-              <button
-                key={t.value}
-                type="button"
-                role="tab"
-                id={`${id}-tab-${t.value}`}
-                aria-selected={state.status === t.value}
-                aria-controls={`${id}-list`}
-                tabIndex={state.status === t.value ? 0 : -1}
-                onClick={() => update({ status: t.value })}
-                onKeyDown={(e) => {
-                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-                  if (!step) return;
-                  e.preventDefault();
-                  const next = ORDER_TABS[(i + step + ORDER_TABS.length) % ORDER_TABS.length]!;
-                  update({ status: next.value });
-                  document.getElementById(`${id}-tab-${next.value}`)?.focus();
-                }}
-                className="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:px-4"
-              >
-                {t.label}
-                {n !== null && n > 0 ? (
-                  <span className={`rounded-full px-1.5 text-xs tabular-nums ${t.value === 'paid' ? 'bg-violet-600 text-white' : 'bg-zinc-200 text-zinc-700'}`}>{n}</span>
-                ) : null}
-              </button>
-            );
-          })}
-        </div>
+        <StatusTabs
+          idPrefix={id}
+          tabs={ORDER_TABS}
+          value={state.status}
+          onChange={(status) => update({ status })}
+          className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1"
+          tabClassName="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:px-4"
+          badge={(value) => {
+            const n = data ? tabCount(data.counts, value) : null;
+            return n !== null && n > 0 ? (
+              <span className={`rounded-full px-1.5 text-xs tabular-nums ${value === 'paid' ? 'bg-violet-600 text-white' : 'bg-zinc-200 text-zinc-700'}`}>{n}</span>
+            ) : null;
+          }}
+        />
       </div>
 
       <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-tab-${state.status}`}>

@@ -7,7 +7,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
 import { buttonClass } from './field';
-import { ArrowUpDownIcon, BoxIcon, CloseIcon, PencilIcon, PlusIcon, SearchIcon } from './icons';
+import { ArrowUpDownIcon, BoxIcon, CloseIcon, PencilIcon, PlusIcon } from './icons';
+import { SearchField, StatusTabs } from './list-controls';
 import { LimitNotice } from './limit-notice';
 import { useMediaUrl } from './media-url';
 import {
@@ -137,31 +138,7 @@ export function ProductTable({
 
       {/* Controls: search, status tabs, sort */}
       <div className="flex flex-col gap-2 md:flex-row md:items-center">
-        <div className="relative flex-1">
-          <label htmlFor={`${headingId}-q`} className="sr-only">
-            Buscar productos
-          </label>
-          <SearchIcon className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-zinc-400" />
-          <input
-            id={`${headingId}-q`}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Buscar por nombre o SKU"
-            maxLength={100}
-            className="block min-h-11 w-full rounded-xl border border-zinc-300 bg-white py-2 pl-10 pr-10 text-base outline-none focus-visible:border-violet-500 focus-visible:ring-2 focus-visible:ring-violet-500 [&::-webkit-search-cancel-button]:hidden"
-          />
-          {search ? (
-            <button
-              type="button"
-              onClick={() => setSearch('')}
-              className="absolute right-0 top-0 flex size-11 items-center justify-center rounded-xl text-zinc-500 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-violet-600"
-              aria-label="Borrar búsqueda"
-            >
-              <CloseIcon className="size-5" />
-            </button>
-          ) : null}
-        </div>
+        <SearchField id={`${headingId}-q`} label="Buscar productos" value={search} onChange={setSearch} placeholder="Buscar por nombre o SKU" />
         <div className="flex gap-2">
           <div className="min-w-0 flex-1 md:w-56 md:flex-none">
             <label htmlFor={`${headingId}-sort`} className="sr-only">
@@ -197,32 +174,14 @@ export function ProductTable({
         </div>
       </div>
 
-      <div role="tablist" aria-label="Estado" className="flex gap-1 rounded-xl bg-zinc-100 p-1 sm:w-fit">
-        {STATUS_TABS.map((t, i) => (
-          <button
-            key={t.value}
-            type="button"
-            role="tab"
-            id={`${headingId}-tab-${t.value}`}
-            aria-selected={state.status === t.value}
-            aria-controls={`${headingId}-list`}
-            tabIndex={state.status === t.value ? 0 : -1}
-            onClick={() => update({ status: t.value })}
-            onKeyDown={(e) => {
-              // Tabs pattern: arrows move between the three states.
-              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (!step) return;
-              e.preventDefault();
-              const next = STATUS_TABS[(i + step + STATUS_TABS.length) % STATUS_TABS.length]!;
-              update({ status: next.value });
-              document.getElementById(`${headingId}-tab-${next.value}`)?.focus();
-            }}
-            className="min-h-11 flex-1 rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:flex-none sm:px-6"
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <StatusTabs
+        idPrefix={headingId}
+        tabs={STATUS_TABS}
+        value={state.status}
+        onChange={(status) => update({ status })}
+        className="flex gap-1 rounded-xl bg-zinc-100 p-1 sm:w-fit"
+        tabClassName="min-h-11 flex-1 rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:flex-none sm:px-6"
+      />
 
       {notice ? (
         <NoticeBar notice={notice} onClose={() => setNotice(null)} onUndo={(id) => restore.mutate({ storeId, productId: id })} />
