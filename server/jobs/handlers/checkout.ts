@@ -2,7 +2,7 @@ import { getDb } from '../../db/client';
 import { logger } from '../../log/logger';
 import { expireCheckoutIfDue, overdueCheckouts } from '../../services/checkout/expire-checkout';
 import { releaseDueFunds } from '../../services/orders/release-funds';
-import { paidOrdersWithoutReceipt } from '../../services/payments/apply-payment-update';
+import { paidOrdersWithoutReceipt } from '../../services/receipts/orders-without-receipt';
 import type { JobHandlers } from '../handlers';
 import { enqueue } from '../queue';
 

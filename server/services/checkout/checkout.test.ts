@@ -305,6 +305,9 @@ describe('payment through the Cregis sandbox', () => {
     expect(payments.map((p) => p.kind)).toEqual(['payment']);
     const events = await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order!.id), eq(orderEvents.kind, 'paid')));
     expect(events).toHaveLength(1);
+    // Its receipt job runs in the worker; until it has, the sweep finds the order to queue it again.
+    const { paidOrdersWithoutReceipt } = await import('../receipts/orders-without-receipt');
+    expect(await paidOrdersWithoutReceipt(db, new Date(Date.now() + 60_000), 100_000)).toContain(order!.id);
     const mails = await db.select({ template: outbox.template }).from(outbox).where(sql`${outbox.data}->>'orderId' = ${order!.id}`);
     expect(mails.map((m) => m.template).sort()).toEqual(['order_paid', 'order_paid_seller', 'order_placed']);
   });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import {
   checkouts,
@@ -300,14 +300,4 @@ export async function applyPaymentUpdate({
     await kickOutbox();
   }
   return result;
-}
-
-/** For the order sweeps: orders of a checkout (used when re-driving work after a crash). */
-export async function paidOrdersWithoutReceipt(db: DbOrTx, olderThan: Date, limit = 50): Promise<string[]> {
-  const rows = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(inArray(orders.status, ['paid', 'fulfilled', 'delivered']), isNull(orders.receiptKey), sql`${orders.paidAt} < ${olderThan}`))
-    .limit(limit);
-  return rows.map((r) => r.id);
 }
