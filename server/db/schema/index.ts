@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './commerce';
 export * from './money';
 export * from './trust';
+export * from './realtime';
