@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl without a [locale] segment: request config in server/i18n/request.ts (see README, Languages)
+const withNextIntl = createNextIntlPlugin('./server/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // e2e and benchmarks build into their own dir so a running `npm run dev` keeps its .next
@@ -16,4 +21,4 @@ const nextConfig = {
   eslint: { dirs: ['app', 'components', 'server', 'scripts', 'e2e'] },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
+    // Spanish browsers by default (the app follows Accept-Language); English specs override it per test.
+    locale: 'es-PE',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

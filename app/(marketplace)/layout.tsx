@@ -1,12 +1,8 @@
-import { SiteFooter } from '@/components/ui/site-footer';
-import { SiteHeader } from '@/components/ui/site-header';
+import type { ReactNode } from 'react';
+import { PublicShell } from '@/components/ui/public-shell';
+import { staticLocale } from '@/server/i18n/static';
 
-export default function MarketplaceLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      {children}
-      <SiteFooter />
-    </>
-  );
+/** Spanish variant of the static public pages (English: app/en/**). */
+export default function Layout({ children }: { children: ReactNode }) {
+  return <PublicShell locale={staticLocale('es')}>{children}</PublicShell>;
 }

@@ -1,0 +1,47 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, type Locale } from '@/server/i18n/config';
+import { hasLocaleVariant, localizedPath, splitLocalePath } from '@/server/i18n/paths';
+
+function remember(locale: Locale) {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; samesite=lax`;
+}
+
+/**
+ * "English" / "Español". On a bilingual public page it is a real link to the other language's URL (crawlable,
+ * hreflang); elsewhere it stores the choice in the cookie and re-renders the page on the server.
+ */
+export function LocaleSwitch({ className = '' }: { className?: string }) {
+  const locale = useLocale() as Locale;
+  const t = useTranslations('common');
+  const pathname = usePathname() ?? '/';
+  const router = useRouter();
+  const other: Locale = locale === 'es' ? 'en' : 'es';
+  const base = splitLocalePath(pathname).path;
+  const cls = `inline-flex h-10 items-center rounded-full px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 dark:text-zinc-200 dark:hover:bg-zinc-800 ${className}`;
+  if (hasLocaleVariant(base)) {
+    const href = localizedPath(other, base);
+    return (
+      <a href={href} hrefLang={other} lang={other} className={cls} aria-label={t('switchToLabel')} onClick={() => remember(other)} data-testid="locale-switch">
+        {other.toUpperCase()}
+      </a>
+    );
+  }
+  return (
+    <button
+      type="button"
+      lang={other}
+      className={cls}
+      aria-label={t('switchToLabel')}
+      data-testid="locale-switch"
+      onClick={() => {
+        remember(other);
+        router.refresh();
+      }}
+    >
+      {other.toUpperCase()}
+    </button>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Message namespaces. Add yours with ONE line below and the two files `./es/<ns>.json` + `./en/<ns>.json`;
+ * then `useTranslations('<ns>')` (client or server component) / `await getTranslations('<ns>')`.
+ * Client components need their namespace passed to the nearest `<IntlProvider namespaces={[…]}>`
+ * (components/providers/intl.tsx); the dynamic sections (dashboard, cart, checkout, orders, sign-in) pass all.
+ */
+import type { Locale } from '../config';
+
+type Loader = () => Promise<{ default: Record<string, unknown> }>;
+
+export const namespaces = {
+  common: { es: () => import('./es/common.json'), en: () => import('./en/common.json') },
+} satisfies Record<string, Record<Locale, Loader>>;
+
+export type Namespace = keyof typeof namespaces;
+export type Messages = Record<string, Record<string, unknown>>;
+
+export async function loadMessages(locale: Locale, only?: readonly Namespace[]): Promise<Messages> {
+  const names = only ?? (Object.keys(namespaces) as Namespace[]);
+  const loaded = await Promise.all(names.map(async (ns) => [ns, (await namespaces[ns][locale]()).default] as const));
+  return Object.fromEntries(loaded);
+}
