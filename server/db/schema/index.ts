@@ -4,3 +4,4 @@ export * from './commerce';
 export * from './money';
 export * from './trust';
 export * from './realtime';
+export * from './live';
