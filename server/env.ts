@@ -42,8 +42,24 @@ const ZEnv = z.object({
   CHECKOUT_VALID_MINUTES: z.coerce.number().int().min(10).max(60).default(30),
   /** Platform commission/ledger currency rules live in the database; this is only the hold default for new stores. */
   FUNDS_HOLD_DAYS: z.coerce.number().int().min(0).max(90).default(14),
-  /** Pro needs an approved identity (any store the user owns with KYC approved). Off until KYC ships. */
-  PRO_REQUIRES_KYC: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Pro needs an approved identity (any store the user owns with KYC approved). */
+  PRO_REQUIRES_KYC: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+
+  /** Identity verification: DIDIT (the local sandbox by default: scripts/local/didit-sandbox.ts, same adapter). */
+  DIDIT_BASE_URL: z.string().url().optional(),
+  DIDIT_API_KEY: z.string().optional(),
+  /** Console → API & Webhooks → Webhook Secret Key. */
+  DIDIT_WEBHOOK_SECRET: z.string().optional(),
+  /** Published workflow ids: the KYC one (a person) and the KYB one (a business; falls back to KYC). */
+  DIDIT_WORKFLOW_ID_KYC: z.string().optional(),
+  DIDIT_WORKFLOW_ID_KYB: z.string().optional(),
+  DIDIT_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(8_000),
+  /** Webhooks whose X-Timestamp is further than this from now are rejected. */
+  DIDIT_WEBHOOK_MAX_AGE_S: z.coerce.number().int().min(30).max(3600).default(300),
+  /** A session with no news for this long is asked about by the reconcile job. */
+  KYC_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Payouts (and later role changes) need a sign-in no older than this. */
+  RECENT_AUTH_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
   /** Email: `local` keeps every message in the outbox table for the dev mail viewer (/dev/correo); `ses` sends it. */
   MAIL_DRIVER: z.enum(['local', 'ses']).default('local'),
@@ -61,6 +77,22 @@ const ZEnv = z.object({
   LLM_REGION: z.string().optional(),
   /** Past this the built-in engine answers instead; sending a message never waits on the model. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(6000),
+
+  /** Live video: `local` = the local RTMP→HLS server started by npm run dev (scripts/local/live-server.ts); `ivs` = Amazon IVS. */
+  LIVE_PROVIDER: z.enum(['local', 'ivs']).default('local'),
+  IVS_REGION: z.string().default('us-east-1'),
+  /** Overrides the IVS endpoint (tests point it at a local stub). */
+  IVS_ENDPOINT: z.string().url().optional(),
+  /** Recording configuration from the Amplify livestream stack: channels created with it record to S3. */
+  IVS_RECORDING_CONFIGURATION_ARN: z.string().optional(),
+  IVS_CHANNEL_TYPE: z.enum(['STANDARD', 'BASIC', 'ADVANCED_SD', 'ADVANCED_HD']).default('STANDARD'),
+  /** Local ingest (OBS / npm run dev:stream) and the local HLS server. */
+  LIVE_RTMP_URL: z.string().url().default('rtmp://127.0.0.1:19350/live'),
+  LIVE_HLS_BASE_URL: z.string().url().default('http://127.0.0.1:9390'),
+  /** Where recordings are read from by players: the recording bucket's public (CloudFront) URL; locally the live server's /recordings. */
+  LIVE_RECORDINGS_BASE_URL: z.string().url().default('http://127.0.0.1:9390/recordings'),
+  /** Local recordings directory (the live server writes the IVS S3 layout there). */
+  LIVE_RECORDINGS_DIR: z.string().default('.data/media/live-recordings'),
 });
 
 export type Env = z.infer<typeof ZEnv>;
