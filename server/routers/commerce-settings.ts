@@ -25,28 +25,28 @@ import { createTRPCRouter, sellerProcedure } from '../trpc/init';
 const ZStoreRef = z.object({ storeId: z.string().uuid() });
 
 export const commerceSettingsRouter = createTRPCRouter({
-  deliveryOptions: sellerProcedure.input(ZStoreRef).query(({ ctx }) => listDeliveryOptions({ db: ctx.db, store: ctx.store })),
-  createDeliveryOption: sellerProcedure
+  deliveryOptions: sellerProcedure.meta({ permission: 'delivery.manage' }).input(ZStoreRef).query(({ ctx }) => listDeliveryOptions({ db: ctx.db, store: ctx.store })),
+  createDeliveryOption: sellerProcedure.meta({ permission: 'delivery.manage' })
     .input(ZCreateDeliveryOptionInput)
     .mutation(({ ctx, input }) => createDeliveryOption({ db: ctx.db, store: ctx.store, input })),
-  updateDeliveryOption: sellerProcedure
+  updateDeliveryOption: sellerProcedure.meta({ permission: 'delivery.manage' })
     .input(ZUpdateDeliveryOptionInput)
     .mutation(({ ctx, input }) => updateDeliveryOption({ db: ctx.db, store: ctx.store, input })),
-  setDeliveryOptionActive: sellerProcedure
+  setDeliveryOptionActive: sellerProcedure.meta({ permission: 'delivery.manage' })
     .input(ZSetDeliveryOptionActiveInput)
     .mutation(({ ctx, input }) => setDeliveryOptionActive({ db: ctx.db, store: ctx.store, optionId: input.optionId, active: input.active })),
-  deleteDeliveryOption: sellerProcedure
+  deleteDeliveryOption: sellerProcedure.meta({ permission: 'delivery.manage' })
     .input(ZDeliveryOptionRef)
     .mutation(({ ctx, input }) => deleteDeliveryOption({ db: ctx.db, store: ctx.store, optionId: input.optionId })),
-  reorderDeliveryOptions: sellerProcedure
+  reorderDeliveryOptions: sellerProcedure.meta({ permission: 'delivery.manage' })
     .input(ZReorderDeliveryOptionsInput)
     .mutation(({ ctx, input }) => reorderDeliveryOptions({ db: ctx.db, store: ctx.store, input })),
 
-  coupons: sellerProcedure.input(ZStoreRef).query(({ ctx }) => listCoupons({ db: ctx.db, store: ctx.store })),
-  createCoupon: sellerProcedure.input(ZCreateCouponInput).mutation(({ ctx, input }) => createCoupon({ db: ctx.db, store: ctx.store, input })),
-  updateCoupon: sellerProcedure.input(ZUpdateCouponInput).mutation(({ ctx, input }) => updateCoupon({ db: ctx.db, store: ctx.store, input })),
-  setCouponActive: sellerProcedure
+  coupons: sellerProcedure.meta({ permission: 'coupons.manage' }).input(ZStoreRef).query(({ ctx }) => listCoupons({ db: ctx.db, store: ctx.store })),
+  createCoupon: sellerProcedure.meta({ permission: 'coupons.manage' }).input(ZCreateCouponInput).mutation(({ ctx, input }) => createCoupon({ db: ctx.db, store: ctx.store, input })),
+  updateCoupon: sellerProcedure.meta({ permission: 'coupons.manage' }).input(ZUpdateCouponInput).mutation(({ ctx, input }) => updateCoupon({ db: ctx.db, store: ctx.store, input })),
+  setCouponActive: sellerProcedure.meta({ permission: 'coupons.manage' })
     .input(ZSetCouponActiveInput)
     .mutation(({ ctx, input }) => setCouponActive({ db: ctx.db, store: ctx.store, couponId: input.couponId, active: input.active })),
-  deleteCoupon: sellerProcedure.input(ZCouponRef).mutation(({ ctx, input }) => deleteCoupon({ db: ctx.db, store: ctx.store, couponId: input.couponId })),
+  deleteCoupon: sellerProcedure.meta({ permission: 'coupons.manage' }).input(ZCouponRef).mutation(({ ctx, input }) => deleteCoupon({ db: ctx.db, store: ctx.store, couponId: input.couponId })),
 });

@@ -16,28 +16,29 @@ async function thenMail<T>(change: Promise<T>): Promise<T> {
   return result;
 }
 
-// Every member of the store (owner, manager, staff) may ship, deliver and cancel: packing is often staff's job.
+// Every member of the store (owner, manager, staff) may ship, deliver and cancel (orders.fulfil): packing is often
+// staff's job. Refunds move money: managers and owners (orders.refund).
 export const sellerOrderRouter = createTRPCRouter({
-  list: sellerProcedure.input(ZListStoreOrdersInput).query(({ ctx, input }) => listStoreOrders({ db: ctx.db, store: ctx.store, input })),
+  list: sellerProcedure.meta({ permission: 'orders.read' }).input(ZListStoreOrdersInput).query(({ ctx, input }) => listStoreOrders({ db: ctx.db, store: ctx.store, input })),
 
-  get: sellerProcedure.input(ZOrderRef).query(({ ctx, input }) => getStoreOrder({ db: ctx.db, store: ctx.store, orderId: input.orderId })),
+  get: sellerProcedure.meta({ permission: 'orders.read' }).input(ZOrderRef).query(({ ctx, input }) => getStoreOrder({ db: ctx.db, store: ctx.store, orderId: input.orderId })),
 
-  fulfill: sellerProcedure
+  fulfill: sellerProcedure.meta({ permission: 'orders.fulfil' })
     .input(ZFulfillOrderInput)
     .mutation(({ ctx, input }) => thenMail(fulfillOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input }))),
 
-  markDelivered: sellerProcedure
+  markDelivered: sellerProcedure.meta({ permission: 'orders.fulfil' })
     .input(ZOrderRef)
     .mutation(({ ctx, input }) => thenMail(markDelivered({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId }))),
 
-  cancel: sellerProcedure
+  cancel: sellerProcedure.meta({ permission: 'orders.fulfil' })
     .input(ZOrderRef.extend({ reason: z.string().trim().max(300, 'Máximo 300 caracteres.').optional() }))
     .mutation(({ ctx, input }) =>
       thenMail(cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason })),
     ),
 
   // Full or partial refund of a paid order (the lead's refundOrder: ledger, status, buyer email).
-  refund: sellerProcedure
+  refund: sellerProcedure.meta({ permission: 'orders.refund' })
     .input(ZRefundOrderInput)
     .mutation(({ ctx, input }) => thenMail(refundOrder({ db: ctx.db, store: ctx.store, actorUserId: sellerActor(ctx.user.id), input }))),
 });

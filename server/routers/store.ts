@@ -11,9 +11,9 @@ import { z } from 'zod';
 export const storeRouter = createTRPCRouter({
   mine: authedProcedure.query(({ ctx }) => listMyStores({ db: ctx.db, userId: ctx.user.id })),
 
-  get: sellerProcedure.input(z.object({ storeId: z.string().uuid() })).query(({ ctx }) => ({ ...ctx.store, role: ctx.membership.role })),
+  get: sellerProcedure.meta({ permission: 'store.read' }).input(z.object({ storeId: z.string().uuid() })).query(({ ctx }) => ({ ...ctx.store, role: ctx.membership.role })),
 
-  counts: sellerProcedure.input(z.object({ storeId: z.string().uuid() })).query(({ ctx }) => getStoreCounts({ db: ctx.db, store: ctx.store })),
+  counts: sellerProcedure.meta({ permission: 'store.read' }).input(z.object({ storeId: z.string().uuid() })).query(({ ctx }) => getStoreCounts({ db: ctx.db, store: ctx.store })),
 
   suggestSlug: authedProcedure
     .input(ZSuggestSlugInput)
@@ -25,7 +25,7 @@ export const storeRouter = createTRPCRouter({
     return store;
   }),
 
-  update: sellerProcedure.input(ZUpdateStoreInput).mutation(async ({ ctx, input }) => {
+  update: sellerProcedure.meta({ permission: 'store.write' }).input(ZUpdateStoreInput).mutation(async ({ ctx, input }) => {
     const store = await updateStore({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input });
     revalidateStorefront({ storeSlug: store.slug });
     if (store.slug !== ctx.store.slug) revalidateStorefront({ storeSlug: ctx.store.slug });

@@ -4,12 +4,12 @@ import { ZGetWalletInput } from '../services/wallet/schemas';
 import { createTRPCRouter, sellerProcedure } from '../trpc/init';
 
 export const walletRouter = createTRPCRouter({
-  get: sellerProcedure.input(ZGetWalletInput).query(({ ctx, input }) => getWallet({ db: ctx.db, store: ctx.store, input })),
+  get: sellerProcedure.meta({ permission: 'payouts' }).input(ZGetWalletInput).query(({ ctx, input }) => getWallet({ db: ctx.db, store: ctx.store, input })),
 
-  requestPayout: sellerProcedure
+  requestPayout: sellerProcedure.meta({ permission: 'payouts' })
     .input(ZRequestPayoutInput)
     .mutation(({ ctx, input }) => requestPayout({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input })),
-  listPayouts: sellerProcedure
+  listPayouts: sellerProcedure.meta({ permission: 'payouts' })
     .input(ZListPayoutsInput)
     .query(({ ctx, input }) => listPayouts({ db: ctx.db, store: ctx.store, userId: ctx.user.id, input })),
 });
