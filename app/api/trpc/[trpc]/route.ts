@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { cartTokenFor } from '@/server/http/cart-cookie';
 import { assertSameOrigin } from '@/server/http/csrf';
+import { withSseRetry } from '@/server/realtime/sse';
 import { createContext } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 
@@ -8,13 +9,15 @@ async function handler(req: Request) {
   const rejected = assertSameOrigin(req);
   if (rejected) return rejected;
   const cart = cartTokenFor(req.headers);
-  return fetchRequestHandler({
+  const res = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req,
     router: appRouter,
     createContext: () => createContext(req.headers, { cartToken: cart.token }),
     responseMeta: () => (cart.setCookie ? { headers: new Headers({ 'set-cookie': cart.setCookie }) } : {}),
   });
+  // Subscriptions (SSE): reconnect fast after the planned stream end (server/realtime).
+  return withSseRetry(res);
 }
 
 export { handler as GET, handler as POST };
