@@ -9,6 +9,7 @@ import { storeMembers, stores, type Store, type StoreMember } from '../db/schema
 import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 import { SSE_CONFIG } from '../realtime/sse';
+import { roleHas, type Permission } from '../services/team/permissions';
 
 export type Context = {
   db: Db;
@@ -18,6 +19,12 @@ export type Context = {
   requestId: string;
   log: pino.Logger;
 };
+
+/**
+ * Procedure metadata. Every store-scoped procedure names the permission its caller's role needs:
+ * `sellerProcedure.meta({ permission: 'orders.fulfil' })` (server/services/team/permissions.ts lists them).
+ */
+export type Meta = { permission?: Permission };
 
 const APP_TO_TRPC: Record<AppErrorCode, TRPCError['code']> = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -42,7 +49,7 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   return fields;
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<Meta>().create({
   transformer: superjson,
   // Subscriptions over SSE (server/realtime): pings, and streams that end before Amplify's 30 s cut and resume.
   sse: SSE_CONFIG,
@@ -100,10 +107,12 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 const ZStoreScoped = z.object({ storeId: z.string().uuid() });
 
 /**
- * Resolves the store named by the input's storeId and checks the caller is a member.
- * A store the caller does not belong to answers NOT_FOUND — never its data, never a hint it exists.
+ * Resolves the store named by the input's storeId and checks the caller is a member whose role has the procedure's
+ * `meta.permission`. A store the caller does not belong to answers NOT_FOUND — never its data, never a hint it
+ * exists; a member whose role lacks the permission gets FORBIDDEN. (The authorization matrix test fails for a
+ * seller procedure that declares no permission.)
  */
-export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInput }) => {
+export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInput, meta }) => {
   const parsed = ZStoreScoped.safeParse(await getRawInput());
   if (!parsed.success) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'storeId inválido.', cause: parsed.error });
@@ -116,6 +125,13 @@ export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInp
     .limit(1);
   const row = rows[0];
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Tienda no encontrada.' });
+  if (meta?.permission && !roleHas(row.member.role, meta.permission)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Tu rol en esta tienda no permite esta acción.',
+      cause: new AppError('FORBIDDEN', { message: 'Tu rol en esta tienda no permite esta acción.', data: { reason: 'ROLE', permission: meta.permission } }),
+    });
+  }
   return next({ ctx: { ...ctx, store: row.store as Store, membership: row.member as StoreMember } });
 });
 
