@@ -5,3 +5,4 @@ export * from './money';
 export * from './trust';
 export * from './realtime';
 export * from './live';
+export * from './chat';
