@@ -191,3 +191,10 @@ export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type AiSuggestion = typeof aiSuggestions.$inferSelect;
 export type AiSummary = typeof aiSummaries.$inferSelect;
+
+/** Per-user message rate counters (rate-limiter-flexible's Drizzle store): shared by every app instance. */
+export const chatRateLimits = pgTable('chat_rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true }),
+});
