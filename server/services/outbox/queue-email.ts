@@ -15,7 +15,8 @@ export type EmailTemplate =
   | 'payout_update' //     to the store's owner: payout paid / failed
   | 'plan_activated' //    to the seller: Pro active until …
   | 'plan_renewal_reminder' //
-  | 'plan_downgraded'; //  Pro lapsed: back on Free, what became read-only
+  | 'plan_downgraded' //   Pro lapsed: back on Free, what became read-only
+  | 'live_started'; //     to a follower: a followed store went live
 
 /**
  * Records an email to send, in the caller's transaction: it is sent only if the change it announces commits, and

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../errors/app-error';
 import type { EmailTemplate } from '../queue-email';
 import { emailLocale, type EmailTemplateDef, type RenderedEmail } from './layout';
+import { liveStarted } from './live-started';
 import { orderDelivered } from './order-delivered';
 import { orderExpired } from './order-expired';
 import { orderPaid } from './order-paid';
@@ -31,6 +32,7 @@ const TEMPLATES = {
   plan_activated: planActivated,
   plan_renewal_reminder: planRenewalReminder,
   plan_downgraded: planDowngraded,
+  live_started: liveStarted,
 } satisfies Record<EmailTemplate, EmailTemplateDef>;
 
 /** What a caller of queueEmail passes as `data` for each template. */
