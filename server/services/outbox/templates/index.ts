@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../errors/app-error';
 import type { EmailTemplate } from '../queue-email';
+import { chatUnread } from './chat-unread';
 import { emailLocale, type EmailTemplateDef, type RenderedEmail } from './layout';
 import { liveStarted } from './live-started';
 import { orderDelivered } from './order-delivered';
@@ -33,6 +34,7 @@ const TEMPLATES = {
   plan_renewal_reminder: planRenewalReminder,
   plan_downgraded: planDowngraded,
   live_started: liveStarted,
+  chat_unread: chatUnread,
 } satisfies Record<EmailTemplate, EmailTemplateDef>;
 
 /** What a caller of queueEmail passes as `data` for each template. */
