@@ -115,10 +115,15 @@ function paths(value: unknown, prefix: Path = []): Path[] {
 function withAt(value: unknown, path: Path, replacement: unknown, remove: boolean): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  if (Array.isArray(value)) {
+    const arr: unknown[] = [...value];
+    if (rest.length === 0 && remove) arr.splice(head as number, 1);
+    else arr[head as number] = withAt(arr[head as number], rest, replacement, remove);
+    return arr;
+  }
+  const copy: Record<string | number, unknown> = { ...(value as object) };
   if (rest.length === 0 && remove) {
-    if (Array.isArray(copy)) copy.splice(head as number, 1);
-    else delete copy[head!];
+    delete copy[head!];
   } else {
     copy[head!] = withAt(copy[head!], rest, replacement, remove);
   }
