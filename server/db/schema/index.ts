@@ -6,3 +6,4 @@ export * from './trust';
 export * from './realtime';
 export * from './live';
 export * from './chat';
+export * from './team';
