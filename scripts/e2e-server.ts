@@ -15,6 +15,7 @@ async function main() {
   process.env.EMBEDDED_PG_PORT ??= '54339';
   process.env.COGNITO_LOCAL_PORT ??= '9339';
   process.env.CREGIS_SANDBOX_PORT ??= '9360';
+  process.env.DIDIT_SANDBOX_PORT ??= '9380';
   process.env.NEXT_DIST_DIR ??= '.next-e2e';
   process.env.PORT ??= '3100';
   const stack = await startLocalStack({ mode: 'start', log });

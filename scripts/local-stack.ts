@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runMigrations } from '../server/db/migrate';
 import { startCognitoLocal } from './local/cognito';
 import { newSandboxProject, startCregisSandbox, type SandboxProject } from './local/cregis-sandbox';
+import { newDiditSandboxSecrets, startDiditSandbox, type DiditSandboxSecrets } from './local/didit-sandbox';
 import { startEmbeddedPostgres } from './local/postgres';
 
 export type LocalStack = { env: Record<string, string>; stop: () => Promise<void> };
@@ -22,7 +23,7 @@ function dataDir(): string {
   return path.resolve(process.env.VITA_DATA_DIR ?? '.data');
 }
 
-type LocalSecrets = { mediaSigningSecret: string; cregis: { checkout: SandboxProject; payout: SandboxProject } };
+type LocalSecrets = { mediaSigningSecret: string; cregis: { checkout: SandboxProject; payout: SandboxProject }; didit: DiditSandboxSecrets };
 
 /** Generated once per data dir; a secret added later is filled into an existing file without touching the others. */
 async function localSecrets(): Promise<LocalSecrets> {
@@ -31,8 +32,9 @@ async function localSecrets(): Promise<LocalSecrets> {
   const secrets: LocalSecrets = {
     mediaSigningSecret: existing.mediaSigningSecret ?? crypto.randomBytes(32).toString('hex'),
     cregis: existing.cregis ?? { checkout: newSandboxProject(), payout: newSandboxProject() },
+    didit: existing.didit ?? newDiditSandboxSecrets(),
   };
-  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis) {
+  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis || existing.didit !== secrets.didit) {
     await fs.mkdir(dataDir(), { recursive: true });
     await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -96,6 +98,26 @@ export async function startLocalStack(opts: {
     env.CREGIS_PAYOUT_PID = payout.pid;
     env.CREGIS_PAYOUT_API_KEY = payout.apiKey;
     opts.log(`Cregis sandbox on ${sandbox.url} (control page ${sandbox.url}/sandbox)`);
+  }
+
+  if (!process.env.DIDIT_BASE_URL && opts.mode !== 'build') {
+    const { didit } = await localSecrets();
+    // DIDIT sends webhooks to the URL set in its console; the sandbox is told the app's.
+    const appUrl = (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+    const sandbox = await startDiditSandbox({
+      port: Number(process.env.DIDIT_SANDBOX_PORT ?? 9370),
+      stateFile: path.join(dataDir(), 'didit-sandbox.json'),
+      secrets: didit,
+      webhookUrl: `${appUrl}/api/webhooks/didit`,
+      log: (l) => process.env.DEBUG_DIDIT && opts.log(`[didit] ${l}`),
+    });
+    stops.push(sandbox.stop);
+    env.DIDIT_BASE_URL = sandbox.url;
+    env.DIDIT_API_KEY = didit.apiKey;
+    env.DIDIT_WEBHOOK_SECRET = didit.webhookSecret;
+    env.DIDIT_WORKFLOW_ID_KYC = didit.workflowKyc;
+    env.DIDIT_WORKFLOW_ID_KYB = didit.workflowKyb;
+    opts.log(`DIDIT sandbox on ${sandbox.url} (control page ${sandbox.url}/sandbox)`);
   }
 
   if ((process.env.AUTH_MODE ?? 'local') === 'local') {

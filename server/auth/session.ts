@@ -9,6 +9,8 @@ export type SessionUser = {
   email: string;
   name?: string;
   groups: string[];
+  /** Epoch seconds of the last real sign-in (Cognito `auth_time`); see server/auth/recent-auth.ts. */
+  authTime?: number;
 };
 
 /**
@@ -22,7 +24,7 @@ export async function verifySessionTokens(
 ): Promise<SessionUser> {
   const [access, id] = await Promise.all([auth.verifyAccessToken(tokens.accessToken), auth.verifyIdToken(tokens.idToken)]);
   if (access.sub !== id.sub) throw new Error('access and id tokens belong to different users');
-  return { id: access.sub, email: id.email, name: id.name, groups: access.groups };
+  return { id: access.sub, email: id.email, name: id.name, groups: access.groups, authTime: access.authTime };
 }
 
 /** Reads and verifies the session cookies; null when they are missing, invalid or expired. */

@@ -2,6 +2,7 @@ import { getDb } from '../db/client';
 import { processPendingMedia } from '../services/media/process-pending-media';
 import { billingJobs } from './handlers/billing';
 import { checkoutJobs } from './handlers/checkout';
+import { kycJobs } from './handlers/kyc';
 import { outboxJobs } from './handlers/outbox';
 import { paymentJobs } from './handlers/payments';
 import { enqueue, type JobName } from './queue';
@@ -20,6 +21,7 @@ export const handlers: JobHandlers<JobName> = {
   ...checkoutJobs,
   ...outboxJobs,
   ...billingJobs,
+  ...kycJobs,
 };
 
 /** Recurring sweeps (cron, UTC). A sweep is safe to run at any time and any number of times. */
@@ -30,4 +32,5 @@ export const schedules: { name: JobName; cron: string }[] = [
   { name: 'funds.release', cron: '*/10 * * * *' },
   { name: 'outbox.sweep', cron: '* * * * *' },
   { name: 'subscriptions.sweep', cron: '0 * * * *' },
+  { name: 'kyc.reconcile', cron: '*/2 * * * *' },
 ];

@@ -20,6 +20,9 @@ export type JobPayloads = {
   'outbox.sweep': Record<string, never>;
   // plans (server/jobs/handlers/billing.ts)
   'subscriptions.sweep': Record<string, never>;
+  // identity verification (server/jobs/handlers/kyc.ts)
+  'kyc.event': { eventId: string };
+  'kyc.reconcile': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

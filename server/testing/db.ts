@@ -23,6 +23,8 @@ export async function createTestUser(db: Db, overrides: Partial<SessionUser> = {
     email: overrides.email ?? `u-${id.slice(0, 8)}@test.vita`,
     groups: overrides.groups ?? [],
     name: overrides.name,
+    // Signed in just now, as a person who came through /ingresar (sensitive actions check it).
+    authTime: 'authTime' in overrides ? overrides.authTime : Math.floor(Date.now() / 1000),
   };
   await db.insert(users).values({ id: user.id, email: user.email }).onConflictDoNothing();
   return user;

@@ -5,6 +5,7 @@ import { catalogRouter } from '../routers/catalog';
 import { categoryRouter } from '../routers/category';
 import { checkoutRouter } from '../routers/checkout';
 import { commerceSettingsRouter } from '../routers/commerce-settings';
+import { kycRouter } from '../routers/kyc';
 import { mediaRouter } from '../routers/media';
 import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   category: categoryRouter,
   checkout: checkoutRouter,
   commerceSettings: commerceSettingsRouter,
+  kyc: kycRouter,
   media: mediaRouter,
   order: orderRouter,
   plan: planRouter,

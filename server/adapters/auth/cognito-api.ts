@@ -43,6 +43,8 @@ export function accessClaims(payload: JwtPayload): VerifiedAccessToken {
     sub: String(payload.sub),
     groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
     exp: Number(payload.exp),
+    // When the person last typed their password (kept across refreshes): what "recent sign-in" checks read.
+    authTime: typeof payload.auth_time === 'number' ? payload.auth_time : undefined,
   };
 }
 

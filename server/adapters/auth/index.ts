@@ -3,7 +3,7 @@ import { createCloudAuth } from './aws';
 import { createLocalAuth } from './local';
 
 /** Claims we rely on from a verified Cognito access token. */
-export type VerifiedAccessToken = { sub: string; groups: string[]; exp: number };
+export type VerifiedAccessToken = { sub: string; groups: string[]; exp: number; /** epoch seconds of the last real sign-in */ authTime?: number };
 /** Claims we rely on from a verified Cognito id token. */
 export type VerifiedIdToken = { sub: string; email: string; name?: string; exp: number };
 export type RefreshedTokens = { accessToken: string; idToken: string; /** only when the pool rotates refresh tokens */ refreshToken?: string };

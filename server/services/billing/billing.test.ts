@@ -28,6 +28,13 @@ const newUser = async () => {
   SCOPE.push(u.id);
   return u;
 };
+/** Pro requires an identity-verified store (PRO_REQUIRES_KYC, on by default): a user owning one. */
+const newVerifiedUser = async () => {
+  const u = await newUser();
+  const [s] = await db.insert(stores).values({ slug: `v-${uid()}`, name: 'Verificada', currency: 'USD', kycStatus: 'approved', verifiedAt: new Date() }).returning();
+  await db.insert(storeMembers).values({ storeId: s!.id, userId: u.id, role: 'owner' });
+  return u;
+};
 
 let sandbox: CregisSandbox;
 let provider: CregisProvider;
@@ -78,7 +85,7 @@ describe('addMonthUtc', () => {
 
 describe('upgrade and activation', () => {
   it('upgrade opens one subscription payment (a second click answers the same one)', async () => {
-    const user = await newUser();
+    const user = await newVerifiedUser();
     const api = callerFor(db, user);
     const { paymentUrl } = await api.billing.upgrade();
     expect(paymentUrl).toMatch(new RegExp(`^${sandbox.url}/checkout/`));
@@ -98,7 +105,7 @@ describe('upgrade and activation', () => {
   });
 
   it('paid at the provider: Pro for a month, booked once, one email, however often the callback comes', async () => {
-    const user = await newUser();
+    const user = await newVerifiedUser();
     const api = callerFor(db, user);
     await api.billing.upgrade();
     const [sub] = await subsOf(user.id);
@@ -129,7 +136,7 @@ describe('upgrade and activation', () => {
   });
 
   it('a renewal starts where the paid period ends; activation is idempotent', async () => {
-    const user = await newUser();
+    const user = await newVerifiedUser();
     const now = new Date();
     const currentEnd = new Date(now.getTime() + 10 * DAY);
     await db.insert(subscriptions).values({ userId: user.id, planCode: 'pro', status: 'active', amount: 1900, currency: 'USD', periodStart: new Date(currentEnd.getTime() - 30 * DAY), periodEnd: currentEnd });
@@ -160,6 +167,16 @@ describe('upgrade and activation', () => {
     await db.update(stores).set({ kycStatus: 'approved' }).where(eq(stores.id, store!.id));
     expect((await startProUpgrade({ db, userId: user.id, requireKyc: true })).paymentUrl).toMatch(/\/checkout\//);
   });
+
+  it('approval is required by default: an unverified owner cannot upgrade through billing.upgrade', async () => {
+    const user = await newUser();
+    const [store] = await db.insert(stores).values({ slug: `k-${uid()}`, name: 'K', currency: 'USD', kycStatus: 'unverified' }).returning();
+    await db.insert(storeMembers).values({ storeId: store!.id, userId: user.id, role: 'owner' });
+    const err = await rejectionOf(callerFor(db, user).billing.upgrade());
+    expect(err.code).toBe('FORBIDDEN');
+    expect(err.cause?.data?.reason).toBe('KYC_REQUIRED');
+    expect(await subsOf(user.id)).toHaveLength(0);
+  });
 });
 
 /** A Pro seller with two stores and 25 active products (+1 archived) whose period ended at `end`. */
@@ -172,7 +189,8 @@ async function lapsingSeller(end: Date) {
     .returning();
   const made = [];
   for (const [i, createdAt] of [new Date('2030-01-01'), new Date('2030-02-01')].entries()) {
-    const [s] = await db.insert(stores).values({ slug: `d-${uid()}`, name: `Tienda ${i}`, currency: 'USD', createdAt }).returning();
+    // The first store is identity-verified: renewing Pro needs it.
+    const [s] = await db.insert(stores).values({ slug: `d-${uid()}`, name: `Tienda ${i}`, currency: 'USD', createdAt, kycStatus: i === 0 ? 'approved' : 'unverified' }).returning();
     await db.insert(storeMembers).values({ storeId: s!.id, userId: user.id, role: 'owner' });
     made.push(s!);
   }

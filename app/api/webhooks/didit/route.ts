@@ -1,0 +1,3 @@
+import { handleDiditWebhook } from '@/server/webhooks/didit';
+
+export const POST = (req: Request) => handleDiditWebhook(req);
