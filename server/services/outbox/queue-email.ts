@@ -17,7 +17,8 @@ export type EmailTemplate =
   | 'plan_renewal_reminder' //
   | 'plan_downgraded' //   Pro lapsed: back on Free, what became read-only
   | 'live_started' //      to a follower: a followed store went live
-  | 'chat_unread'; //      to a buyer or a store owner: chat messages left unread for a few minutes
+  | 'chat_unread' //       to a buyer or a store owner: chat messages left unread for a few minutes
+  | 'team_invitation'; //  to an invited person: join a store's team (personal, expiring link)
 
 /**
  * Records an email to send, in the caller's transaction: it is sent only if the change it announces commits, and

@@ -16,6 +16,7 @@ import { payoutUpdate } from './payout-update';
 import { planActivated } from './plan-activated';
 import { planDowngraded } from './plan-downgraded';
 import { planRenewalReminder } from './plan-renewal-reminder';
+import { teamInvitation } from './team-invitation';
 
 export type { RenderedEmail } from './layout';
 export { escapeHtml, emailLocale } from './layout';
@@ -35,6 +36,7 @@ const TEMPLATES = {
   plan_downgraded: planDowngraded,
   live_started: liveStarted,
   chat_unread: chatUnread,
+  team_invitation: teamInvitation,
 } satisfies Record<EmailTemplate, EmailTemplateDef>;
 
 /** What a caller of queueEmail passes as `data` for each template. */

@@ -41,6 +41,7 @@ const samples: EmailData = {
   plan_renewal_reminder: { name: 'Ana', periodEnd: '2026-12-29T00:00:00Z', amount: 2900, currency: 'USD' },
   plan_downgraded: { name: 'Ana', readOnlyStores: 1, readOnlyProducts: 12 },
   live_started: { storeName: 'Calzado Peñalosa', title: 'Zapatillas de temporada en vivo', slug: 'ab12cd34ef' },
+  team_invitation: { storeName: 'Calzado Peñalosa', inviter: 'Ana Peñalosa', role: 'staff', acceptUrl: 'https://vita.test/invitacion/tok', expiresAt: '2026-12-06T15:00:00Z' },
 };
 
 /** formatMoney separates symbol and amount with a no-break space; assertions are written with a plain one. */
