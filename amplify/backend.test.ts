@@ -60,6 +60,15 @@ function stackWith(type: string): { json: CfnTemplate; template: Template } {
   return { json: matches[0]!, template: Template.fromJSON(matches[0]!) };
 }
 
+/** The media storage stack (the livestream stack has a bucket too: the recordings). */
+function storageStack(): { json: CfnTemplate; template: Template } {
+  const matches = nested.filter(
+    (t) => Object.values(t.Resources).some((r) => r.Type === 'AWS::S3::Bucket') && !Object.values(t.Resources).some((r) => r.Type === 'AWS::IVS::RecordingConfiguration'),
+  );
+  expect(matches).toHaveLength(1);
+  return { json: matches[0]!, template: Template.fromJSON(matches[0]!) };
+}
+
 function logicalIdOf(t: CfnTemplate, type: string, predicate: (r: Resource) => boolean): string {
   const ids = Object.entries(t.Resources)
     .filter(([, r]) => r.Type === type && predicate(r))
@@ -84,7 +93,7 @@ type Statement = { Action: string | string[]; Effect: string; Resource: unknown 
  * The fragment keeps the `Auth` prefix so `authenticated` does not also match `unauthenticated`.
  */
 function s3GrantsFor(roleRefFragment: string): Map<string, string[]> {
-  const { json } = stackWith('AWS::S3::Bucket');
+  const { json } = storageStack();
   const grants = new Map<string, string[]>();
   const policies = Object.values(json.Resources).filter(
     (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(roleRefFragment),
@@ -101,10 +110,10 @@ function s3GrantsFor(roleRefFragment: string): Map<string, string[]> {
 }
 
 describe('Amplify backend synthesis', () => {
-  it('has one nested stack each for auth (with its trigger) and storage', () => {
+  it('has one nested stack each for auth (with its trigger), storage and livestream', () => {
     const stacks = Object.values(root.Resources).filter((r) => r.Type === 'AWS::CloudFormation::Stack');
-    expect(stacks).toHaveLength(2);
-    expect(nested).toHaveLength(2);
+    expect(stacks).toHaveLength(3);
+    expect(nested).toHaveLength(3);
   });
 
   it('creates a user pool with email sign-in, optional TOTP MFA and email recovery', () => {
@@ -169,7 +178,7 @@ describe('Amplify backend synthesis', () => {
   });
 
   it('creates one media bucket', () => {
-    stackWith('AWS::S3::Bucket').template.resourceCountIs('AWS::S3::Bucket', 1);
+    storageStack().template.resourceCountIs('AWS::S3::Bucket', 1);
   });
 
   it('lets guests get (not list, not write) public store files and media', () => {
@@ -185,5 +194,72 @@ describe('Amplify backend synthesis', () => {
     expect(user.get('s3:PutObject')).toEqual([own]);
     expect(user.get('s3:DeleteObject')).toEqual([own]);
     expect(user.get('s3:ListBucket')).toHaveLength(1);
+  });
+
+  describe('livestream (IVS)', () => {
+    const live = () => stackWith('AWS::IVS::RecordingConfiguration');
+    const fnId = () =>
+      logicalIdOf(live().json, 'AWS::Lambda::Function', (r) => JSON.stringify(r.Properties?.Tags).includes('"ivs-events"'));
+
+    it('records to a private, encrypted bucket in the same stack, served to players through CloudFront', () => {
+      const { json, template } = live();
+      template.resourceCountIs('AWS::S3::Bucket', 1);
+      const bucketId = logicalIdOf(json, 'AWS::S3::Bucket', () => true);
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: Match.objectLike({}),
+      });
+      template.hasResourceProperties('AWS::IVS::RecordingConfiguration', {
+        DestinationConfiguration: { S3: { BucketName: { Ref: bucketId } } },
+        RecordingReconnectWindowSeconds: 60,
+      });
+      template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+      template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    });
+
+    it('sends IVS stream and recording state changes to the ivs-events function through an EventBridge rule', () => {
+      const { template } = live();
+      const id = fnId();
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { source: ['aws.ivs'], 'detail-type': ['IVS Stream State Change', 'IVS Recording State Change'] },
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }) })],
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [id, 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: Match.stringLikeRegexp('^nodejs'),
+        Environment: {
+          Variables: Match.objectLike({
+            AMPLIFY_SSM_ENV_CONFIG: Match.stringLikeRegexp('"DATABASE_URL"'),
+            LIVE_RECORDINGS_BASE_URL: Match.anyValue(),
+          }),
+        },
+      });
+    });
+
+    it('lets the function read recordings and ask IVS about a stream, nothing more on IVS', () => {
+      const { json } = live();
+      const role = Object.entries(json.Resources).find(([, r]) => r.Type === 'AWS::IAM::Role' && JSON.stringify(r.Properties).includes('lambda.amazonaws.com'))![0];
+      const statements = Object.values(json.Resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role))
+        .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
+      const actions = statements.flatMap((s) => [s.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 'ivs:GetStream']));
+      expect(actions.filter((a) => a.startsWith('ivs:'))).toEqual(['ivs:GetStream']);
+      expect(actions.some((a) => /^s3:(Put|Delete)/.test(a))).toBe(false);
+    });
+
+    it('offers the app a managed policy for the IVS calls it makes', () => {
+      const { json } = live();
+      const policy = Object.values(json.Resources).find((r) => r.Type === 'AWS::IAM::ManagedPolicy')!;
+      const actions = (policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => [s.Action].flat());
+      expect(actions.sort()).toEqual(
+        ['ivs:CreateChannel', 'ivs:CreateStreamKey', 'ivs:DeleteStreamKey', 'ivs:GetStream', 'ivs:PutMetadata', 'ivs:StopStream', 'ivs:TagResource'].sort(),
+      );
+    });
   });
 });
