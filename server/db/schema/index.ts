@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './live';
 export * from './chat';
 export * from './team';
+export * from './push';
