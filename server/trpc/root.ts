@@ -12,10 +12,15 @@ import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
 import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
+import { teamRouter } from '../routers/team';
 import { walletRouter } from '../routers/wallet';
+import { chatRouter } from '../routers/chat';
+import { inboxRouter } from '../routers/inbox';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  inbox: inboxRouter,
+  chat: chatRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
@@ -30,6 +35,7 @@ export const appRouter = createTRPCRouter({
   product: productRouter,
   sellerOrder: sellerOrderRouter,
   store: storeRouter,
+  team: teamRouter,
   wallet: walletRouter,
 });
 

@@ -8,8 +8,9 @@ import { setPaymentProviderForTests } from '../../adapters/payments';
 import { createCregisProvider } from '../../adapters/payments/cregis';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
-import { checkouts, orders, payouts, productVariants, storeMembers } from '../../db/schema';
+import { checkouts, orders, payouts, productVariants, storeMembers, stores } from '../../db/schema';
 import { insertOrderFixture } from '../../services/orders/order-fixtures';
+import { inviteMember } from '../../services/team/invitations';
 import type { StoreRole } from '../../services/team/permissions';
 import { callerFor } from '../caller';
 import { createTestUser } from '../db';
@@ -40,6 +41,10 @@ export type AuthzFixtures = {
     payoutAddress: string;
     /** Members of the victim store, for the permission checks. */
     members: Record<Exclude<StoreRole, 'owner'>, SessionUser>;
+    /** An open invitation of the victim store to `invitedEmail`, and its link token. */
+    invitationId: string;
+    invitationToken: string;
+    invitedEmail: string;
   };
   /** The "seller of another store" actor's own world. */
   other: OwnWorld;
@@ -132,6 +137,10 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
     await db.insert(storeMembers).values({ storeId: victim.storeId, userId: user.id, role: role as StoreRole, invitedBy: victim.owner.id });
   }
 
+  const invitedEmail = `invited-${tag()}@authz.vita`;
+  const [victimStore] = await db.select().from(stores).where(eq(stores.id, victim.storeId));
+  const invitation = await inviteMember({ db, store: victimStore!, inviter: victim.owner, input: { storeId: victim.storeId, email: invitedEmail, role: 'staff', locale: 'es' } });
+
   const upload = await callerFor(db, victim.owner).media.createUpload({
     storeId: victim.storeId,
     purpose: 'product',
@@ -154,7 +163,18 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
     .returning({ id: payouts.id });
 
   return {
-    victim: { ...victim, buyer: victimBuyer, buyerName, mediaId: upload.mediaId, payoutId: payout!.id, payoutAddress, members },
+    victim: {
+      ...victim,
+      buyer: victimBuyer,
+      buyerName,
+      mediaId: upload.mediaId,
+      payoutId: payout!.id,
+      payoutAddress,
+      members,
+      invitationId: invitation.invitation.id,
+      invitationToken: invitation.token,
+      invitedEmail,
+    },
     other,
     buyer,
     admin,
@@ -175,6 +195,9 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
       payoutAddress,
       members.manager.email,
       members.staff.email,
+      invitedEmail,
+      invitation.invitation.id,
+      invitation.token,
     ],
   };
 }
