@@ -6,6 +6,7 @@ import { queueEmail } from '../outbox/queue-email';
 import { lockOwner } from '../plans/get-plan-usage';
 import { addMonthUtc, paidUntil } from './periods';
 import { clearReadOnly } from './read-only';
+import { appendAudit } from '../audit/append-audit';
 
 /**
  * Called by applyPaymentUpdate, inside its transaction, when a checkout of purpose 'subscription' is paid in full:
@@ -40,6 +41,12 @@ export async function activateSubscriptionPayment(db: DbOrTx, checkout: Checkout
   const periodEnd = addMonthUtc(periodStart);
   await db.update(subscriptions).set({ status: 'active', periodStart, periodEnd }).where(eq(subscriptions.id, sub.id));
   await db.update(users).set({ planCode: sub.planCode }).where(eq(users.id, sub.userId));
+  await appendAudit(db, {
+    actor: 'system:billing',
+    action: 'plan.activated',
+    subject: `user:${sub.userId}`,
+    data: { plan: sub.planCode, subscriptionId: sub.id, checkoutId: sub.checkoutId, periodStart: periodStart.toISOString(), periodEnd: periodEnd.toISOString() },
+  });
   await clearReadOnly(db, sub.userId);
 
   const [user] = await db.select({ email: users.email, name: users.displayName, locale: users.locale }).from(users).where(eq(users.id, sub.userId));

@@ -6,6 +6,7 @@ import { queueEmail } from '../outbox/queue-email';
 import { lockOwner } from '../plans/get-plan-usage';
 import { coveringPeriod } from './periods';
 import { applyFreeReadOnly } from './read-only';
+import { appendAudit } from '../audit/append-audit';
 
 export const REMINDER_DAYS = 3;
 const DAY_MS = 86_400_000;
@@ -69,6 +70,7 @@ export async function sweepSubscriptions({
         const [user] = await tx.select().from(users).where(eq(users.id, userId));
         if (!user || user.planCode === 'free') return { expired: ended.length, downgraded: false };
         await tx.update(users).set({ planCode: 'free' }).where(eq(users.id, userId));
+        await appendAudit(tx, { actor: 'system:subscriptions.sweep', action: 'plan.downgraded', subject: `user:${userId}`, data: { from: user.planCode, to: 'free' } });
         const readOnly = await applyFreeReadOnly(tx, userId, now);
         const lapsed = names.get(ended[0]!.planCode);
         await queueEmail(tx, {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { commissionRules, storeCommissionOverrides, stores, type CommissionRule } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { effectiveCommissionRule, parseCommissionRule } from './compute-commission';
+import { appendAudit } from '../audit/append-audit';
 
 export const ZSetStoreOverrideInput = z.object({
   storeId: z.string().uuid({ message: 'Tienda inválida.' }),
@@ -53,7 +54,10 @@ export async function setStoreOverride({ db, adminId, input }: { db: Db; adminId
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.id, data.storeId));
   if (!store) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
   if (data.ruleCode === null) {
-    await db.delete(storeCommissionOverrides).where(eq(storeCommissionOverrides.storeId, data.storeId));
+    await db.transaction(async (tx) => {
+      await tx.delete(storeCommissionOverrides).where(eq(storeCommissionOverrides.storeId, data.storeId));
+      await appendAudit(tx, { actor: `admin:${adminId}`, action: 'admin.commission_override', subject: `store:${data.storeId}`, data: { ruleCode: null, reason: data.reason } });
+    });
     return getStoreCommission({ db, storeId: data.storeId });
   }
   const [rule] = await db.select().from(commissionRules).where(eq(commissionRules.code, data.ruleCode));
@@ -68,9 +72,12 @@ export async function setStoreOverride({ db, adminId, input }: { db: Db; adminId
     });
   }
   const values = { storeId: data.storeId, ruleId: rule.id, setBy: adminId, reason: data.reason };
-  await db
-    .insert(storeCommissionOverrides)
-    .values(values)
-    .onConflictDoUpdate({ target: storeCommissionOverrides.storeId, set: { ruleId: rule.id, setBy: adminId, reason: data.reason, setAt: new Date() } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(storeCommissionOverrides)
+      .values(values)
+      .onConflictDoUpdate({ target: storeCommissionOverrides.storeId, set: { ruleId: rule.id, setBy: adminId, reason: data.reason, setAt: new Date() } });
+    await appendAudit(tx, { actor: `admin:${adminId}`, action: 'admin.commission_override', subject: `store:${data.storeId}`, data: { ruleCode: rule.code, reason: data.reason } });
+  });
   return getStoreCommission({ db, storeId: data.storeId });
 }

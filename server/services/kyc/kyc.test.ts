@@ -14,6 +14,9 @@ import { auditLog, kycEvents, kycSessions, storeMembers, stores, type Store } fr
 import { callerFor, rejectionOf } from '../../testing/caller';
 import { createTestUser, testDb } from '../../testing/db';
 import { handleDiditWebhook } from '../../webhooks/didit';
+import type { PaymentProvider } from '../../adapters/payments';
+import type { AppError } from '../../errors/app-error';
+import { requestPayout } from '../payouts/request-payout';
 import { processKycEvent } from './process-kyc-event';
 import { reconcileKyc } from './reconcile-kyc';
 import { STORE_STATUS_OF } from './status-map';
@@ -339,5 +342,28 @@ describe('kyc.reconcile', () => {
     expect((await sessionOf(row.id)).status).toBe('Not Started');
     await reconcileKyc({ db, provider, now: new Date(Date.now() + 120_000), staleMinutes: 60 });
     expect((await sessionOf(row.id)).status).toBe('Declined');
+  });
+});
+
+describe('KYC gates payouts', () => {
+  const payout = (storeId: string) => ({ storeId, amount: 2000, network: 'USDT-TRC20' as const, address: 'TJRyWwFs9wTFGZg3JbrVriFbNfCug5tDeC' });
+
+  it('an unverified store cannot withdraw; once DIDIT approves it the KYC gate opens (then the balance decides)', async () => {
+    const { store, user, row } = await started();
+    // The gates come before any provider call: a provider that must never be reached.
+    const unreachable = new Proxy({}, { get: () => { throw new Error('provider reached'); } }) as PaymentProvider;
+    const attempt = () => requestPayout({ db, provider: unreachable, store, userId: user.id, input: payout(store.id) }).catch((e: unknown) => e as AppError);
+    expect(await attempt()).toMatchObject({ code: 'FORBIDDEN', data: { reason: 'KYC_REQUIRED' } });
+    await sandbox.setStatus(row.providerSessionId, 'Approved');
+    expect(await attempt()).toMatchObject({ code: 'CONFLICT', data: { reason: 'INSUFFICIENT_FUNDS' } });
+  });
+
+  it('a payout needs a recent sign-in, whatever the KYC status', async () => {
+    const o = await ownerWithStore('approved');
+    const stale = callerFor(db, { ...o.user, authTime: Math.floor(Date.now() / 1000) - 3600 });
+    const err = await rejectionOf(stale.wallet.requestPayout(payout(o.store.id)));
+    expect([err.code, err.cause?.data?.reason]).toEqual(['FORBIDDEN', 'RECENT_AUTH_REQUIRED']);
+    const none = callerFor(db, { ...o.user, authTime: undefined });
+    expect((await rejectionOf(none.wallet.requestPayout(payout(o.store.id)))).cause?.data?.reason).toBe('RECENT_AUTH_REQUIRED');
   });
 });

@@ -4,6 +4,7 @@ import { orderEvents, orders, type Checkout, type Order, type Store } from '../.
 import { AppError } from '../../errors/app-error';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { queueEmail } from '../outbox/queue-email';
+import { appendAudit } from '../audit/append-audit';
 
 const REFUNDABLE = ['paid', 'fulfilled', 'delivered'] as const;
 
@@ -40,6 +41,12 @@ async function applyRefund(db: DbOrTx, order: Order, amount: number, ref: string
     ],
   });
   if (!posted.posted) return order;
+  await appendAudit(db, {
+    actor: actor.includes(':') ? actor : `user:${actor}`,
+    action: 'order.refund',
+    subject: `order:${order.id}`,
+    data: { storeId: order.storeId, amount, currency: order.currency, refundedTotal: after, ref, reason },
+  });
   const full = after >= order.total;
   const [updated] = await db
     .update(orders)

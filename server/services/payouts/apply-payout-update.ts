@@ -6,6 +6,7 @@ import { logger } from '../../log/logger';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { payoutPaidPosting, payoutReleasePosting } from './postings';
 import { queuePayoutEmail } from './request-payout';
+import { appendAudit } from '../audit/append-audit';
 
 export type PayoutUpdateSource = 'callback' | 'reconcile';
 export type PayoutUpdateOutcome =
@@ -80,6 +81,12 @@ export async function applyPayoutUpdate({
     // Paid: the money leaves the platform (in transit → clearing); otherwise it goes back to the seller's available.
     await postLedgerTransaction(tx, report.state === 'paid' ? payoutPaidPosting(moved!) : payoutReleasePosting(moved!));
     await queuePayoutEmail(tx, moved!);
+    await appendAudit(tx, {
+      actor: 'provider:payments',
+      action: `payout.${report.state}`,
+      subject: `payout:${p.id}`,
+      data: { storeId: p.storeId, amount: p.amount, currency: p.currency, providerStatus: report.providerStatus },
+    });
     return { outcome: report.state, payoutId: p.id };
   });
 }

@@ -11,6 +11,7 @@ import { ownerBalances, postLedgerTransaction } from '../ledger/post-transaction
 import { queueEmail } from '../outbox/queue-email';
 import { storeOwnerId } from '../stores/store-owner';
 import { payoutHoldPosting, payoutReleasePosting } from './postings';
+import { appendAudit } from '../audit/append-audit';
 
 /** Networks a seller can withdraw to, with the address shape each accepts. */
 export const PAYOUT_NETWORKS = {
@@ -99,6 +100,12 @@ export async function requestPayout({
         })
         .returning();
       await postLedgerTransaction(tx, payoutHoldPosting(row!));
+      await appendAudit(tx, {
+        actor: `user:${userId}`,
+        action: 'payout.requested',
+        subject: `payout:${row!.id}`,
+        data: { storeId: store.id, amount: data.amount, currency, network: data.network, address: data.address },
+      });
       return row!;
     });
   } catch (err) {
