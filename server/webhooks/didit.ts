@@ -2,7 +2,8 @@
  * DIDIT webhooks (`/api/webhooks/didit`). The raw body is read first and verified (X-Signature-V2 over the
  * canonical JSON, or X-Signature over the raw bytes; X-Timestamp within ±DIDIT_WEBHOOK_MAX_AGE_S), the session must
  * be one of ours, the message is stored once in kyc_events (dedupe key = hash of the canonical body, so a retry or
- * a replay is recognised), a job is queued to act on it, and DIDIT gets 200 at once.
+ * a replay is recognised) and applied at once (one short transaction; if that fails a `kyc.event` job retries it),
+ * and DIDIT gets 200.
  *
  * Answers: 200 stored (or already stored: a duplicate is acknowledged, not re-processed); 401 unsigned/forged/stale;
  * 400 malformed; 404 unknown session (DIDIT retries 404s, which also covers a webhook racing our own insert of a
@@ -11,11 +12,20 @@
 import { and, eq } from 'drizzle-orm';
 import { KycWebhookRejected, kycProvider, type KycProvider } from '../adapters/kyc';
 import { getDb, type Db } from '../db/client';
-import { kycEvents, kycSessions } from '../db/schema';
+import { kycEvents, kycSessions, stores } from '../db/schema';
 import { enqueue as enqueueJob } from '../jobs/queue';
 import { logger } from '../log/logger';
+import { processKycEvent } from '../services/kyc/process-kyc-event';
 
-export type DiditWebhookDeps = { db?: Db; provider?: KycProvider; enqueue?: typeof enqueueJob };
+export type DiditWebhookDeps = {
+  db?: Db;
+  provider?: KycProvider;
+  enqueue?: typeof enqueueJob;
+  /** Apply the event in the request (one short transaction) and queue it only if that fails. Default true. */
+  processInline?: boolean;
+  /** Called with the store's slug when its verification standing changed (the route refreshes cached pages). */
+  onStoreChanged?: (storeSlug: string) => void;
+};
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -39,7 +49,7 @@ export async function handleDiditWebhook(req: Request, deps: DiditWebhookDeps = 
 
   const db = deps.db ?? getDb();
   const [session] = await db
-    .select({ id: kycSessions.id })
+    .select({ id: kycSessions.id, storeId: kycSessions.storeId })
     .from(kycSessions)
     .where(and(eq(kycSessions.provider, provider.name), eq(kycSessions.providerSessionId, v.sessionId)));
   if (!session) {
@@ -69,6 +79,18 @@ export async function handleDiditWebhook(req: Request, deps: DiditWebhookDeps = 
   }
   if (!eventId) return json(200, { ok: true, duplicate: true });
 
+  if (deps.processInline !== false) {
+    try {
+      const outcome = await processKycEvent({ db, eventId });
+      if (outcome === 'applied' && deps.onStoreChanged) {
+        const [store] = await db.select({ slug: stores.slug }).from(stores).where(eq(stores.id, session.storeId));
+        if (store) deps.onStoreChanged(store.slug);
+      }
+      return json(200, { ok: true, outcome });
+    } catch (err) {
+      logger.error({ err, eventId }, 'didit webhook stored; applying it failed, queued for a retry');
+    }
+  }
   try {
     await (deps.enqueue ?? enqueueJob)('kyc.event', { eventId });
   } catch (err) {

@@ -337,7 +337,7 @@ describe('kyc.reconcile', () => {
       const ts = Math.floor(Date.now() / 1000);
       return { row: o.row, body: { session_id: o.providerId, status: 'Declined', webhook_type: 'status.updated', timestamp: ts } };
     })();
-    const res = await handleDiditWebhook(signedWebhook(body), { db, provider, enqueue: (async () => undefined) as never });
+    const res = await handleDiditWebhook(signedWebhook(body), { db, provider, processInline: false, enqueue: (async () => undefined) as never });
     expect(res.status).toBe(200);
     expect((await sessionOf(row.id)).status).toBe('Not Started');
     await reconcileKyc({ db, provider, now: new Date(Date.now() + 120_000), staleMinutes: 60 });
