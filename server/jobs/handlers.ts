@@ -1,6 +1,7 @@
 import { getDb } from '../db/client';
 import { processPendingMedia } from '../services/media/process-pending-media';
 import { billingJobs } from './handlers/billing';
+import { chatJobs } from './handlers/chat';
 import { checkoutJobs } from './handlers/checkout';
 import { kycJobs } from './handlers/kyc';
 import { outboxJobs } from './handlers/outbox';
@@ -21,6 +22,7 @@ export const handlers: JobHandlers<JobName> = {
   ...checkoutJobs,
   ...outboxJobs,
   ...billingJobs,
+  ...chatJobs,
   ...kycJobs,
 };
 
@@ -32,5 +34,6 @@ export const schedules: { name: JobName; cron: string }[] = [
   { name: 'funds.release', cron: '*/10 * * * *' },
   { name: 'outbox.sweep', cron: '* * * * *' },
   { name: 'subscriptions.sweep', cron: '0 * * * *' },
+  { name: 'realtime.prune', cron: '17 3 * * *' },
   { name: 'kyc.reconcile', cron: '*/2 * * * *' },
 ];

@@ -23,6 +23,10 @@ export type JobPayloads = {
   // identity verification (server/jobs/handlers/kyc.ts)
   'kyc.event': { eventId: string };
   'kyc.reconcile': Record<string, never>;
+  // chat and realtime (server/jobs/handlers/chat.ts)
+  'chat.suggest': { messageId: string; conversationId: string };
+  'chat.notify': { conversationId: string; recipient: 'buyer' | 'seller' };
+  'realtime.prune': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

@@ -18,7 +18,8 @@ export function isImageType(type: string): type is TImageType {
   return (IMAGE_TYPES as readonly string[]).includes(type);
 }
 
-export const ZMediaPurpose = z.enum(['product', 'logo']);
+// chat: a photo attached to a chat message (buyer: no store; seller: its store).
+export const ZMediaPurpose = z.enum(['product', 'logo', 'chat']);
 export type TMediaPurpose = z.infer<typeof ZMediaPurpose>;
 
 export const ZCreateUploadInput = z.object({

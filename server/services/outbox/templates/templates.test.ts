@@ -42,6 +42,7 @@ const samples: EmailData = {
   plan_downgraded: { name: 'Ana', readOnlyStores: 1, readOnlyProducts: 12 },
   live_started: { storeName: 'Calzado Peñalosa', title: 'Zapatillas de temporada en vivo', slug: 'ab12cd34ef' },
   team_invitation: { storeName: 'Calzado Peñalosa', inviter: 'Ana Peñalosa', role: 'staff', acceptUrl: 'https://vita.test/invitacion/tok', expiresAt: '2026-12-06T15:00:00Z' },
+  chat_unread: { recipient: 'seller', storeName: 'Calzado Peñalosa', fromName: 'María Núñez', count: 2, excerpts: ['¿Tienen la talla 42?', 'Y si pago hoy, ¿llega el viernes?'], path: '/dashboard/inbox/0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d/6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4' },
 };
 
 /** formatMoney separates symbol and amount with a no-break space; assertions are written with a plain one. */
