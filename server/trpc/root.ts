@@ -14,9 +14,13 @@ import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
 import { teamRouter } from '../routers/team';
 import { walletRouter } from '../routers/wallet';
+import { chatRouter } from '../routers/chat';
+import { inboxRouter } from '../routers/inbox';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  inbox: inboxRouter,
+  chat: chatRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
