@@ -18,6 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     slug: s.slug,
     brandColor: s.brandColor,
     logoUrl: mediaUrl(s.logoKey),
+    role: s.role,
   }));
   return (
     <TrpcProvider>

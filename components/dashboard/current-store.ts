@@ -2,7 +2,8 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 
-export type TShellStore = { id: string; name: string; slug: string; brandColor: string; logoUrl: string | null };
+/** `role` is the signed-in person's role in the store (owner, manager, staff): the nav shows what it may use. */
+export type TShellStore = { id: string; name: string; slug: string; brandColor: string; logoUrl: string | null; role?: 'owner' | 'manager' | 'staff' };
 
 const STORE_IN_PATH = /^\/dashboard\/tiendas\/([0-9a-f-]{36})(?:\/|$)/i;
 
@@ -20,7 +21,7 @@ export function hrefForStore(pathname: string, storeId: string): string {
   if (STORE_IN_PATH.test(pathname)) {
     if (pathname.endsWith('/editar')) return `/dashboard/tiendas/${storeId}/editar`;
     if (pathname.includes('/productos')) return `/dashboard/tiendas/${storeId}/productos`;
-    for (const section of ['pedidos', 'billetera', 'entregas', 'cupones']) {
+    for (const section of ['pedidos', 'billetera', 'entregas', 'cupones', 'equipo']) {
       if (pathname.includes(`/${section}`)) return `/dashboard/tiendas/${storeId}/${section}`;
     }
   }

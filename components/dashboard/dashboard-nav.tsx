@@ -4,17 +4,19 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
-import { BoxIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, WalletIcon } from './icons';
+import { roleHas, type Permission } from '@/server/services/team/permissions';
+import { BoxIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
 
 /** `phone: false` keeps an entry out of the bottom bar (five fit at 390 px); it stays in the sidebar. */
-type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean; phone?: boolean };
+/** `needs`: the store permission the section's page requires; hidden for roles without it. */
+type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean; phone?: boolean; needs?: Permission };
 
 function useNavItems(stores: TShellStore[]): NavItem[] {
   const pathname = usePathname();
   const store = useCurrentStore(stores);
   const q = store ? `?tienda=${store.id}` : '';
   const base = store ? `/dashboard/tiendas/${store.id}` : null;
-  return [
+  const items: NavItem[] = [
     { label: 'Inicio', href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
     {
       label: 'Pedidos',
@@ -33,12 +35,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       href: base ? `${base}/editar` : '/dashboard/tiendas/nueva',
       icon: StoreIcon,
       active: pathname.endsWith('/editar') || pathname === '/dashboard/tiendas/nueva',
+      needs: 'store.write',
     },
     {
       label: 'Billetera',
       href: base ? `${base}/billetera` : '/dashboard/tiendas/nueva',
       icon: WalletIcon,
       active: pathname.endsWith('/billetera'),
+      needs: 'payouts',
     },
     {
       label: 'Entregas',
@@ -46,6 +50,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       icon: TruckIcon,
       active: pathname.endsWith('/entregas'),
       phone: false,
+      needs: 'delivery.manage',
     },
     {
       label: 'Cupones',
@@ -53,9 +58,20 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       icon: TagIcon,
       active: pathname.endsWith('/cupones'),
       phone: false,
+      needs: 'coupons.manage',
+    },
+    {
+      label: 'Equipo',
+      href: base ? `${base}/equipo` : '/dashboard/tiendas/nueva',
+      icon: UsersIcon,
+      active: pathname.endsWith('/equipo'),
+      phone: false,
+      needs: 'team.read',
     },
     { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
   ];
+  const role = store?.role;
+  return role ? items.filter((i) => !i.needs || roleHas(role, i.needs)) : items;
 }
 
 /** Desktop: a vertical list in the sidebar. */

@@ -101,3 +101,10 @@ export const TagIcon = (p: IconProps) => (
     <circle cx="7.5" cy="8.5" r="1.3" />
   </svg>
 );
+export const UsersIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <circle cx="9" cy="8" r="3.2" />
+    <path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6" />
+    <path d="M16 5.2a3 3 0 0 1 0 5.6M18 14.4c1.8.8 3 2.7 3 5.6" />
+  </svg>
+);
