@@ -1,4 +1,3 @@
-import { accountRouter } from '../routers/account';
 import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
 import { cartRouter } from '../routers/cart';
@@ -11,15 +10,17 @@ import { mediaRouter } from '../routers/media';
 import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
-import { pushRouter } from '../routers/push';
 import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
 import { teamRouter } from '../routers/team';
 import { walletRouter } from '../routers/wallet';
+import { chatRouter } from '../routers/chat';
+import { inboxRouter } from '../routers/inbox';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
-  account: accountRouter,
+  inbox: inboxRouter,
+  chat: chatRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
@@ -32,7 +33,6 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   plan: planRouter,
   product: productRouter,
-  push: pushRouter,
   sellerOrder: sellerOrderRouter,
   store: storeRouter,
   team: teamRouter,
