@@ -9,6 +9,8 @@ import { createCregisProvider } from '../../adapters/payments/cregis';
 import type { SessionUser } from '../../auth/session';
 import type { Db } from '../../db/client';
 import { checkouts, orders, payouts, productVariants, storeMembers, stores } from '../../db/schema';
+import { recordingBackground } from '../../services/chat/background';
+import { startConversation } from '../../services/chat/messaging';
 import { insertOrderFixture } from '../../services/orders/order-fixtures';
 import { inviteMember } from '../../services/team/invitations';
 import type { StoreRole } from '../../services/team/permissions';
@@ -45,6 +47,9 @@ export type AuthzFixtures = {
     invitationId: string;
     invitationToken: string;
     invitedEmail: string;
+    /** A chat conversation of `buyer` with the victim store, and the text of its first message. */
+    conversationId: string;
+    chatSecret: string;
   };
   /** The "seller of another store" actor's own world. */
   other: OwnWorld;
@@ -141,6 +146,14 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
   const [victimStore] = await db.select().from(stores).where(eq(stores.id, victim.storeId));
   const invitation = await inviteMember({ db, store: victimStore!, inviter: victim.owner, input: { storeId: victim.storeId, email: invitedEmail, role: 'staff', locale: 'es' } });
 
+  const chatSecret = `Mi dirección privada ${tag()}`;
+  const chat = await startConversation({
+    db,
+    userId: victimBuyer.id,
+    input: { storeId: victim.storeId, productId: victim.productId, body: chatSecret, clientId: `authz-${tag()}` },
+    background: recordingBackground(),
+  });
+
   const upload = await callerFor(db, victim.owner).media.createUpload({
     storeId: victim.storeId,
     purpose: 'product',
@@ -174,6 +187,8 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
       invitationId: invitation.invitation.id,
       invitationToken: invitation.token,
       invitedEmail,
+      conversationId: chat.conversation.id,
+      chatSecret,
     },
     other,
     buyer,
@@ -198,6 +213,8 @@ export async function buildAuthzFixtures(db: Db): Promise<AuthzFixtures> {
       invitedEmail,
       invitation.invitation.id,
       invitation.token,
+      chat.conversation.id,
+      chatSecret,
     ],
   };
 }
