@@ -20,6 +20,7 @@ import { computeCommission } from '../commissions/compute-commission';
 import { postLedgerTransaction, type LedgerLine } from '../ledger/post-transaction';
 import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
+import { applyTipPayment } from '../live/tips';
 import { storeOwnerContact } from '../stores/store-owner';
 import { refundCheckoutOrders } from '../orders/refund-order';
 
@@ -242,6 +243,7 @@ export async function applyPaymentUpdate({
         }
         await tx.update(checkouts).set({ status: 'paid', paidAmount: paid, paidAt: sql`now()`, updatedAt: sql`now()` }).where(eq(checkouts.id, id));
         if (checkout.purpose === 'orders') after.paidOrders = await markOrdersPaid(tx, checkout, paid);
+        else if (checkout.purpose === 'tip') await applyTipPayment(tx, checkout, paid);
         else if (checkout.purpose === 'subscription') {
           await activateSubscriptionPayment(tx, { ...checkout, status: 'paid', paidAmount: paid });
           // The subscription posting took the price from clearing; money held earlier as unallocated (a partial
