@@ -15,7 +15,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function IngresarPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === 'string' ? params.next : null);
-  if (await getCurrentUser()) redirect(next);
+  // ?reauth=1: a sensitive action asked for a fresh sign-in (server/auth/recent-auth.ts), so show the form anyway.
+  if (params.reauth !== '1' && (await getCurrentUser())) redirect(next);
 
   const e = env();
   const local = e.AUTH_MODE === 'local';

@@ -6,6 +6,7 @@ import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
 import { roleHas, type Permission } from '@/server/services/team/permissions';
 import { BoxIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
+import { VerifiedBadgeIcon } from '@/components/trust/icons';
 
 /** `phone: false` keeps an entry out of the bottom bar (five fit at 390 px); it stays in the sidebar. */
 /** `needs`: the store permission the section's page requires; hidden for roles without it. */
@@ -67,6 +68,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       active: pathname.endsWith('/equipo'),
       phone: false,
       needs: 'team.read',
+    },
+    {
+      label: 'Verificación',
+      href: base ? `${base}/verificacion` : '/dashboard/tiendas/nueva',
+      icon: VerifiedBadgeIcon,
+      active: pathname.endsWith('/verificacion'),
+      phone: false,
+      needs: 'kyc',
     },
     { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
   ];

@@ -1,6 +1,7 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
@@ -80,6 +81,9 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
             <div>
               <h2 className="text-base font-semibold text-zinc-900">{w.kycStatus === 'pending' ? 'Verificación en revisión' : 'Verifica tu identidad para retirar'}</h2>
               <p className="mt-1 text-sm text-zinc-600">{KYC_COPY[w.kycStatus] ?? KYC_COPY.unverified}</p>
+              <Link href={`/dashboard/tiendas/${storeId}/verificacion`} className={`${buttonClass.primary} mt-3`}>
+                {w.kycStatus === 'pending' ? 'Ver mi verificación' : 'Verificar mi identidad'}
+              </Link>
             </div>
           </div>
         )}
@@ -174,6 +178,8 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
   const [address, setAddress] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  // Payouts need a recent sign-in: offer the way back through /ingresar, returning here.
+  const [reauth, setReauth] = useState(false);
   // ── wallet.requestPayout is the payouts engineer's procedure (server/services/payouts/request-payout.ts).
   const request = useMutation(
     trpc.wallet.requestPayout.mutationOptions({
@@ -187,6 +193,7 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
         const info = appErrorOf(err);
         setErrors(info.fields);
         setNotice(Object.keys(info.fields).length ? null : { tone: 'error', text: info.message });
+        setReauth(info.details?.reason === 'RECENT_AUTH_REQUIRED');
       },
     }),
   );
@@ -216,6 +223,14 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
       {notice ? (
         <Notice tone={notice.tone} onClose={() => setNotice(null)}>
           {notice.text}
+          {reauth ? (
+            <>
+              {' '}
+              <a className="font-semibold underline" href={`/ingresar?reauth=1&next=${encodeURIComponent(`/dashboard/tiendas/${storeId}/billetera`)}`}>
+                Iniciar sesión de nuevo
+              </a>
+            </>
+          ) : null}
         </Notice>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">

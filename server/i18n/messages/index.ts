@@ -11,6 +11,7 @@ type Loader = () => Promise<{ default: Record<string, unknown> }>;
 export const namespaces = {
   common: { es: () => import('./es/common.json'), en: () => import('./en/common.json') },
   team: { es: () => import('./es/team.json'), en: () => import('./en/team.json') },
+  trust: { es: () => import('./es/trust.json'), en: () => import('./en/trust.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;
