@@ -23,3 +23,18 @@ export function assertSameOrigin(req: Request): Response | null {
     { status: 403 },
   );
 }
+
+/**
+ * tRPC mutations carry JSON. A cross-site HTML form can only send urlencoded, multipart or text/plain bodies without a
+ * CORS preflight, so refusing every other content type on a state-changing request closes that door even for a
+ * browser that sends neither Origin nor Sec-Fetch-Site.
+ */
+export function assertJsonBody(req: Request): Response | null {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') return null;
+  return Response.json(
+    { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Se esperaba JSON.' } },
+    { status: 415 },
+  );
+}

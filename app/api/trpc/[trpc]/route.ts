@@ -1,12 +1,13 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { cartTokenFor } from '@/server/http/cart-cookie';
-import { assertSameOrigin } from '@/server/http/csrf';
+import { assertJsonBody, assertSameOrigin } from '@/server/http/csrf';
 import { withSseRetry } from '@/server/realtime/sse';
 import { createContext } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
 
 async function handler(req: Request) {
-  const rejected = assertSameOrigin(req);
+  // CSRF: same-origin browsers only, and JSON bodies only (no cross-site form can send one without a preflight).
+  const rejected = assertSameOrigin(req) ?? assertJsonBody(req);
   if (rejected) return rejected;
   const cart = cartTokenFor(req.headers);
   const res = await fetchRequestHandler({
