@@ -8,3 +8,4 @@ export * from './live';
 export * from './chat';
 export * from './team';
 export * from './push';
+export * from './security';
