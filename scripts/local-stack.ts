@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import webpush from 'web-push';
 import { runMigrations } from '../server/db/migrate';
 import { startCognitoLocal } from './local/cognito';
 import { newSandboxProject, startCregisSandbox, type SandboxProject } from './local/cregis-sandbox';
@@ -23,7 +24,13 @@ function dataDir(): string {
   return path.resolve(process.env.VITA_DATA_DIR ?? '.data');
 }
 
-type LocalSecrets = { mediaSigningSecret: string; cregis: { checkout: SandboxProject; payout: SandboxProject }; didit: DiditSandboxSecrets };
+type LocalSecrets = {
+  mediaSigningSecret: string;
+  cregis: { checkout: SandboxProject; payout: SandboxProject };
+  didit: DiditSandboxSecrets;
+  /** Web Push VAPID key pair (base64url), generated once: subscriptions are bound to the public key. */
+  vapid: { publicKey: string; privateKey: string };
+};
 
 /** Generated once per data dir; a secret added later is filled into an existing file without touching the others. */
 async function localSecrets(): Promise<LocalSecrets> {
@@ -33,8 +40,9 @@ async function localSecrets(): Promise<LocalSecrets> {
     mediaSigningSecret: existing.mediaSigningSecret ?? crypto.randomBytes(32).toString('hex'),
     cregis: existing.cregis ?? { checkout: newSandboxProject(), payout: newSandboxProject() },
     didit: existing.didit ?? newDiditSandboxSecrets(),
+    vapid: existing.vapid ?? webpush.generateVAPIDKeys(),
   };
-  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis || existing.didit !== secrets.didit) {
+  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis || existing.didit !== secrets.didit || existing.vapid !== secrets.vapid) {
     await fs.mkdir(dataDir(), { recursive: true });
     await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -138,6 +146,11 @@ export async function startLocalStack(opts: {
   if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(dataDir(), 'media');
   if (!process.env.MEDIA_SIGNING_SECRET) {
     env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;
+  }
+  if (!process.env.VAPID_PUBLIC_KEY) {
+    const { vapid } = await localSecrets();
+    env.VAPID_PUBLIC_KEY = vapid.publicKey;
+    env.VAPID_PRIVATE_KEY = vapid.privateKey;
   }
 
   if (process.env.SEED !== '0') {

@@ -61,6 +61,16 @@ const ZEnv = z.object({
   /** Payouts (and later role changes) need a sign-in no older than this. */
   RECENT_AUTH_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
+  /** Web Push (VAPID). Locally generated at first start into .data/secrets.json; without them push is off. */
+  VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  /** Contact the push services can reach (mailto: or https:). */
+  VAPID_SUBJECT: z.string().default('mailto:soporte@vita.local'),
+  /** Time limit for one push-service request. */
+  PUSH_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(8_000),
+  /** Extra CA certificate (PEM file) to trust for push services — only for the local test push service. */
+  PUSH_CA_FILE: z.string().optional(),
+
   /** Email: `local` keeps every message in the outbox table for the dev mail viewer (/dev/correo); `ses` sends it. */
   MAIL_DRIVER: z.enum(['local', 'ses']).default('local'),
   /** Sender for outgoing email; with SES it must be a verified identity. */

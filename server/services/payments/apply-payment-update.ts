@@ -20,6 +20,7 @@ import { computeCommission } from '../commissions/compute-commission';
 import { postLedgerTransaction, type LedgerLine } from '../ledger/post-transaction';
 import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
+import { queueOrderPaidPush } from '../push/queue-push';
 import { applyTipPayment } from '../live/tips';
 import { storeOwnerContact } from '../stores/store-owner';
 import { refundCheckoutOrders } from '../orders/refund-order';
@@ -153,6 +154,8 @@ async function markOrdersPaid(db: DbOrTx, checkout: Checkout, paidAmount: number
         data: { ...mailData, storeId: order.storeId, commission: commission.amount, net: order.total - commission.amount },
       });
     }
+    // Web Push to the store's team devices (nothing is queued for people without a subscribed device).
+    await queueOrderPaidPush(db, { storeId: order.storeId, orderId: order.id, number: order.number, total: order.total, currency: order.currency, storeName });
   }
   const allocated = -lines.reduce((s, l) => s + l.amount, 0);
   const excess = paidAmount - allocated;
