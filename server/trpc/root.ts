@@ -1,3 +1,4 @@
+import { accountRouter } from '../routers/account';
 import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
 import { cartRouter } from '../routers/cart';
@@ -10,6 +11,7 @@ import { mediaRouter } from '../routers/media';
 import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
+import { pushRouter } from '../routers/push';
 import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
 import { teamRouter } from '../routers/team';
@@ -21,6 +23,7 @@ import { createCallerFactory, createTRPCRouter } from './init';
 export const appRouter = createTRPCRouter({
   inbox: inboxRouter,
   chat: chatRouter,
+  account: accountRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
@@ -33,6 +36,7 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   plan: planRouter,
   product: productRouter,
+  push: pushRouter,
   sellerOrder: sellerOrderRouter,
   store: storeRouter,
   team: teamRouter,
