@@ -1,4 +1,3 @@
-import { accountRouter } from '../routers/account';
 import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
 import { cartRouter } from '../routers/cart';
@@ -11,19 +10,20 @@ import { mediaRouter } from '../routers/media';
 import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
-import { pushRouter } from '../routers/push';
 import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
 import { teamRouter } from '../routers/team';
 import { walletRouter } from '../routers/wallet';
 import { chatRouter } from '../routers/chat';
 import { inboxRouter } from '../routers/inbox';
+import { liveRouter, liveSellerRouter } from '../routers/live';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  live: liveRouter,
+  liveSeller: liveSellerRouter,
   inbox: inboxRouter,
   chat: chatRouter,
-  account: accountRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,
@@ -36,7 +36,6 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   plan: planRouter,
   product: productRouter,
-  push: pushRouter,
   sellerOrder: sellerOrderRouter,
   store: storeRouter,
   team: teamRouter,
