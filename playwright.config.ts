@@ -15,6 +15,9 @@ export default defineConfig({
     baseURL,
     // Spanish browsers by default (the app follows Accept-Language); English specs override it per test.
     locale: 'es-PE',
+    // The production build registers a service worker that caches public pages; specs that edit a product and
+    // re-open its page must see the network. PWA specs (e2e/pwa) allow it explicitly.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -1,9 +1,15 @@
 import type { Metadata, Viewport } from 'next';
+import { ServiceWorkerUpdates } from '@/components/pwa/sw-updates';
 import './globals.css';
 
 export const metadata: Metadata = {
+  // Absolute base for canonical/hreflang/Open Graph URLs.
+  metadataBase: new URL(process.env.APP_URL ?? 'http://localhost:3000'),
   title: { default: 'VITA — tu tienda en minutos', template: '%s · VITA' },
   description: 'Abre tu tienda en minutos, vende en vivo desde tu teléfono y cobra de forma segura.',
+  applicationName: 'VITA',
+  appleWebApp: { capable: true, title: 'VITA', statusBarStyle: 'default' },
+  icons: { icon: [{ url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }], apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#7c3aed' };
@@ -11,7 +17,10 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="es">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        {children}
+        <ServiceWorkerUpdates />
+      </body>
     </html>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useSyncExternalStore } from 'react';
 import { getCartCount, refreshCartCount, subscribeCartCount } from './cart-client';
 
@@ -15,11 +16,12 @@ export function BagIcon({ className = 'size-5' }: { className?: string }) {
 
 /** Header cart link with the unit count; the count is read in the browser so cached pages stay cached. */
 export function CartLink() {
+  const t = useTranslations('common');
   useEffect(() => {
     void refreshCartCount();
   }, []);
   const count = useSyncExternalStore(subscribeCartCount, getCartCount, () => null);
-  const label = count ? `Carrito, ${count} ${count === 1 ? 'producto' : 'productos'}` : 'Carrito';
+  const label = count ? t('cartWithCount', { count }) : t('cart');
   return (
     <Link
       href="/carrito"

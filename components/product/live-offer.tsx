@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { Price } from '@/components/ui/price';
@@ -38,6 +39,7 @@ export function LiveOffer({
   whatsapp: string | null;
 }) {
   const offer = useLiveOffer(productId);
+  const t = useTranslations('catalog.offer');
   const variants = offer?.variants.length ? offer.variants : cachedVariants;
   const axes = useMemo(() => options.filter((o) => o.values.length > 0), [options]);
 
@@ -55,7 +57,7 @@ export function LiveOffer({
   const compareAt = variant ? variant.compareAtPrice : null;
 
   const variantLabel = axes.map((a) => `${a.name} ${selected[a.name] ?? ''}`.trim()).join(', ');
-  const message = `Hola ${storeName}, me interesa «${title}»${variantLabel ? ` (${variantLabel})` : ''}. ¿Está disponible?${pageUrl ? ` ${pageUrl}` : ''}`;
+  const message = `${t('whatsappMessage', { store: storeName, title, variant: variantLabel ? ` (${variantLabel})` : '' })}${pageUrl ? ` ${pageUrl}` : ''}`;
   const waHref = whatsapp ? `https://wa.me/${whatsapp}?text=${encodeURIComponent(message)}` : null;
 
   return (
@@ -64,26 +66,26 @@ export function LiveOffer({
         <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" />
         <p className="mt-2 flex items-center gap-2 text-sm" aria-live="polite">
           {unavailable ? (
-            <span className="font-medium text-zinc-600">Este producto ya no está disponible.</span>
+            <span className="font-medium text-zinc-600">{t('gone')}</span>
           ) : !variant ? (
-            <span className="text-zinc-600">Elige una opción.</span>
+            <span className="text-zinc-600">{t('pickOption')}</span>
           ) : available <= 0 ? (
             <>
               <span className="size-2 rounded-full bg-rose-500" aria-hidden="true" />
-              <span className="font-medium text-rose-700">Agotado{variantLabel ? ' en esta opción' : ''}</span>
+              <span className="font-medium text-rose-700">{variantLabel ? t('soldOutOption') : t('soldOut')}</span>
             </>
           ) : available <= LOW_STOCK ? (
             <>
               <span className="size-2 rounded-full bg-amber-500" aria-hidden="true" />
-              <span className="font-medium text-amber-800">¡Quedan {available} {available === 1 ? 'unidad' : 'unidades'}!</span>
+              <span className="font-medium text-amber-800">{t('fewLeft', { count: available })}</span>
             </>
           ) : (
             <>
               <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
-              <span className="font-medium text-emerald-800">En stock</span>
+              <span className="font-medium text-emerald-800">{t('inStock')}</span>
             </>
           )}
-          {offer === undefined && <span className="sr-only">Comprobando disponibilidad…</span>}
+          {offer === undefined && <span className="sr-only">{t('checking')}</span>}
         </p>
       </div>
 
@@ -109,7 +111,7 @@ export function LiveOffer({
                   } ${soldOut ? (active ? 'opacity-70' : 'text-zinc-400 line-through decoration-zinc-400') : ''}`}
                 >
                   {value}
-                  {soldOut && <span className="sr-only"> (agotado)</span>}
+                  {soldOut && <span className="sr-only">{t('soldOutSr')}</span>}
                 </button>
               );
             })}
@@ -121,7 +123,7 @@ export function LiveOffer({
         <AddToCart
           variantId={unavailable ? null : (variant?.id ?? null)}
           available={available}
-          disabledReason={unavailable ? 'No disponible' : !variant ? 'Elige una opción' : null}
+          disabledReason={unavailable ? t('unavailable') : !variant ? t('pickOptionShort') : null}
         />
         {waHref ? (
           <a
@@ -131,7 +133,7 @@ export function LiveOffer({
             className="flex h-12 w-full items-center justify-center gap-2 rounded-2xl bg-emerald-700 text-sm font-semibold text-white shadow-sm transition hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
           >
             <WhatsAppIcon />
-            Escribir por WhatsApp
+            {t('whatsapp')}
           </a>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Price } from '@/components/ui/price';
 import { useLiveOffer } from './use-live-offer';
 
@@ -21,7 +22,8 @@ export function LivePrice({
   inStock: boolean;
 }) {
   const offer = useLiveOffer(productId);
-  if (offer === null) return <p className="text-sm font-medium text-zinc-500">No disponible</p>;
+  const t = useTranslations('catalog.offer');
+  if (offer === null) return <p className="text-sm font-medium text-zinc-500">{t('unavailable')}</p>;
   const amount = offer?.priceMin ?? price;
   const compare = offer ? offer.compareAtPrice : compareAt;
   const available = offer ? offer.available > 0 : inStock;
@@ -29,7 +31,7 @@ export function LivePrice({
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <Price amount={amount} currency={offer?.currency ?? currency} compareAt={compare} size="sm" from={varies} />
-      {!available && <span className="rounded-full bg-zinc-900/80 px-2 py-px text-[11px] font-semibold uppercase tracking-wide text-white">Agotado</span>}
+      {!available && <span className="rounded-full bg-zinc-900/80 px-2 py-px text-[11px] font-semibold uppercase tracking-wide text-white">{t('soldOut')}</span>}
     </div>
   );
 }

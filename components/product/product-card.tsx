@@ -1,5 +1,8 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { useLocale } from 'next-intl';
+import type { Locale } from '@/server/i18n/config';
+import { localizedPath } from '@/server/i18n/paths';
 import type { ProductCard as TProductCard } from '@/server/services/catalog/types';
 import { LivePrice } from './live-price';
 
@@ -7,7 +10,7 @@ export const CARD_IMAGE_SIZES = '(min-width: 1024px) 260px, (min-width: 640px) 3
 
 /** A product tile: photo, store, title and a live price line. */
 export function ProductCard({ product, priority = false, showStore = true }: { product: TProductCard; priority?: boolean; showStore?: boolean }) {
-  const href = `/s/${product.storeSlug}/p/${product.slug}`;
+  const href = localizedPath(useLocale() as Locale, `/s/${product.storeSlug}/p/${product.slug}`);
   return (
     <article className="group relative flex flex-col">
       <div className="relative aspect-square overflow-hidden rounded-2xl bg-zinc-100 ring-1 ring-inset ring-black/5">

@@ -1,4 +1,5 @@
 import Image from 'next/image';
+import { useTranslations } from 'next-intl';
 import type { ImageRef } from '@/server/services/catalog/types';
 
 /**
@@ -6,6 +7,7 @@ import type { ImageRef } from '@/server/services/catalog/types';
  * The first photo is the page's LCP image.
  */
 export function ProductGallery({ images, title }: { images: ImageRef[]; title: string }) {
+  const t = useTranslations('catalog.product');
   if (images.length === 0) {
     return (
       <div className="flex aspect-square items-center justify-center rounded-3xl bg-zinc-100 text-6xl font-black text-zinc-300" aria-hidden="true">
@@ -16,7 +18,7 @@ export function ProductGallery({ images, title }: { images: ImageRef[]; title: s
   return (
     <div>
       <ul
-        aria-label={`Fotos de ${title}`}
+        aria-label={t('photosOf', { title })}
         className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] md:mx-0 md:grid md:grid-cols-2 md:gap-3 md:overflow-visible md:px-0"
       >
         {images.map((img, i) => (
@@ -28,7 +30,7 @@ export function ProductGallery({ images, title }: { images: ImageRef[]; title: s
           >
             <Image
               src={img.url}
-              alt={img.alt || `${title} — foto ${i + 1}`}
+              alt={img.alt || t('photoN', { title, n: i + 1 })}
               fill
               priority={i === 0}
               sizes={i === 0 ? '(min-width: 768px) 560px, 88vw' : '(min-width: 768px) 280px, 88vw'}

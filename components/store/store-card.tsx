@@ -1,5 +1,8 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import type { Locale } from '@/server/i18n/config';
+import { localizedPath } from '@/server/i18n/paths';
 import { VerifiedIcon } from '@/components/ui/icons';
 import type { FeaturedStore } from '@/server/services/catalog/get-marketplace-home';
 import { brandStyle } from './brand';
@@ -7,6 +10,8 @@ import { brandStyle } from './brand';
 /** A featured store on the marketplace: three product photos, logo, name and a line of description. */
 export function StoreCard({ store }: { store: FeaturedStore }) {
   const previews = store.previews.slice(0, 3);
+  const t = useTranslations('catalog');
+  const locale = useLocale() as Locale;
   return (
     <article
       style={brandStyle(store.brandColor)}
@@ -40,20 +45,20 @@ export function StoreCard({ store }: { store: FeaturedStore }) {
         </div>
         <h3 className="flex items-center gap-1 font-semibold text-zinc-900">
           <Link
-            href={`/s/${store.slug}`}
+            href={localizedPath(locale, `/s/${store.slug}`)}
             className="after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-violet-600"
           >
             {store.name}
           </Link>
           {store.verified && (
-            <span className="text-brand" title="Tienda verificada">
+            <span className="text-brand" title={t('verified')}>
               <VerifiedIcon />
-              <span className="sr-only">Tienda verificada</span>
+              <span className="sr-only">{t('verified')}</span>
             </span>
           )}
         </h3>
         <p className="mt-1 line-clamp-2 text-sm text-zinc-600">{store.description}</p>
-        <p className="mt-auto pt-3 text-xs font-medium text-zinc-500">{store.productCount} productos</p>
+        <p className="mt-auto pt-3 text-xs font-medium text-zinc-500">{t('productCount', { count: store.productCount })}</p>
       </div>
     </article>
   );

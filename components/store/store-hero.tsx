@@ -1,5 +1,6 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { VerifiedIcon, WhatsAppIcon } from '@/components/ui/icons';
 import type { StorePage } from '@/server/services/catalog/get-store-page';
 import { whatsappDigits } from './brand';
@@ -7,7 +8,9 @@ import { whatsappDigits } from './brand';
 /** Store banner in the brand colour, logo, name, description and contact. Expects brandStyle() on an ancestor. */
 export function StoreHero({ store }: { store: StorePage['store'] }) {
   const wa = whatsappDigits(store.whatsapp);
-  const message = `Hola ${store.name}, vi tu tienda en VITA y tengo una consulta.`;
+  const t = useTranslations('catalog');
+  const locale = useLocale();
+  const message = t('store.whatsappHello', { store: store.name });
   return (
     <section aria-labelledby="store-name">
       <div className="relative h-32 overflow-hidden bg-brand sm:h-44">
@@ -35,14 +38,14 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
             <h1 id="store-name" className="flex items-center gap-1.5 text-xl font-bold leading-tight tracking-tight text-zinc-900 sm:text-3xl">
               <span className="line-clamp-2">{store.name}</span>
               {store.verified && (
-                <span className="text-brand" title="Tienda verificada">
+                <span className="text-brand" title={t('verified')}>
                   <VerifiedIcon className="size-5 sm:size-6" />
-                  <span className="sr-only">Tienda verificada</span>
+                  <span className="sr-only">{t('verified')}</span>
                 </span>
               )}
             </h1>
             <p className="text-sm text-zinc-500">
-              {store.productCount} {store.productCount === 1 ? 'producto' : 'productos'} · precios en {store.currency}
+              {t('productCount', { count: store.productCount })} · {t('store.pricesIn', { currency: store.currency })}
             </p>
           </div>
         </div>
@@ -56,19 +59,19 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
               className="inline-flex h-11 items-center gap-2 rounded-full bg-brand px-5 text-sm font-semibold text-[var(--brand-ink)] shadow-sm transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
             >
               <WhatsAppIcon />
-              Escribir por WhatsApp
+              {t('store.whatsapp')}
             </a>
           )}
         </div>
         {store.categories.length > 1 && (
-          <nav aria-label="Categorías de la tienda" className="mt-5 flex gap-2 overflow-x-auto pb-1 [scrollbar-width:none]">
+          <nav aria-label={t('store.storeCategories')} className="mt-5 flex gap-2 overflow-x-auto pb-1 [scrollbar-width:none]">
             {store.categories.map((c) => (
               <Link
                 key={c.slug}
                 href={`/buscar?tienda=${store.slug}&categoria=${c.slug}`}
                 className="shrink-0 rounded-full bg-zinc-100 px-3.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-brand"
               >
-                {c.nameEs}
+                {locale === 'en' ? c.nameEn : c.nameEs}
               </Link>
             ))}
           </nav>

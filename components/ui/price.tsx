@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { discountPercent, formatMoney } from './money';
 
 const SIZES = {
@@ -18,19 +19,21 @@ export function Price({
   currency: string;
   compareAt?: number | null;
   size?: keyof typeof SIZES;
-  /** Prefix "Desde" when variants have different prices. */
+  /** Prefix "Desde"/"From" when variants have different prices. */
   from?: boolean;
 }) {
   const s = SIZES[size];
+  const locale = useLocale();
+  const t = useTranslations('catalog.offer');
   const pct = discountPercent(amount, compareAt);
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-      {from && <span className="text-xs font-normal text-zinc-500">Desde</span>}
-      <span className={`${s.price} text-zinc-900`}>{formatMoney(amount, currency)}</span>
+      {from && <span className="text-xs font-normal text-zinc-500">{t('from')}</span>}
+      <span className={`${s.price} text-zinc-900`}>{formatMoney(amount, currency, locale)}</span>
       {pct !== null && compareAt ? (
         <>
-          <s className={`${s.compare} text-zinc-400`} aria-label={`Antes ${formatMoney(compareAt, currency)}`}>
-            {formatMoney(compareAt, currency)}
+          <s className={`${s.compare} text-zinc-400`} aria-label={t('before', { price: formatMoney(compareAt, currency, locale) })}>
+            {formatMoney(compareAt, currency, locale)}
           </s>
           <span className={`${s.badge} rounded-full bg-rose-50 px-1.5 py-px font-semibold text-rose-700`}>-{pct}%</span>
         </>

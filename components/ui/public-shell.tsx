@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
-import { IntlProvider } from '@/components/providers/intl';
+import { IntlProvider, type MessageScope } from '@/components/providers/intl';
 import type { Locale } from '@/server/i18n/config';
-import type { Namespace } from '@/server/i18n/messages';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 /** Namespaces the client components of public pages use (kept small: they ship in every cached page). */
-export const PUBLIC_CLIENT_NAMESPACES: readonly Namespace[] = ['common'];
+export const PUBLIC_CLIENT_NAMESPACES: readonly MessageScope[] = ['common', 'catalog.offer', 'catalog.addToCart', 'catalog.share'];
 
 /** Header + footer of the static public pages in one language (call staticLocale(locale) in the layout first). */
 export function PublicShell({ locale, children }: { locale: Locale; children: ReactNode }) {

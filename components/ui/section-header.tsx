@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ArrowRightIcon } from './icons';
 
-export function SectionHeader({ title, subtitle, href, linkLabel = 'Ver todo', id }: { title: string; subtitle?: string; href?: string; linkLabel?: string; id?: string }) {
+export function SectionHeader({ title, subtitle, href, linkLabel, id }: { title: string; subtitle?: string; href?: string; linkLabel?: string; id?: string }) {
+  const t = useTranslations('catalog');
   return (
     <div className="mb-4 flex items-end justify-between gap-4">
       <div>
@@ -12,7 +14,7 @@ export function SectionHeader({ title, subtitle, href, linkLabel = 'Ver todo', i
       </div>
       {href && (
         <Link href={href} className="inline-flex shrink-0 items-center gap-1 rounded-full px-2 py-1 text-sm font-semibold text-violet-700 hover:bg-violet-50 focus-visible:outline-2 focus-visible:outline-violet-600">
-          {linkLabel}
+          {linkLabel ?? t('seeAll')}
           <ArrowRightIcon />
         </Link>
       )}

@@ -1,5 +1,5 @@
-import { NotFoundPanel } from '@/components/ui/not-found-panel';
+import { NotFoundFor } from '@/components/ui/not-found-variants';
 
-export default function StoreNotFound() {
-  return <NotFoundPanel title="No encontramos esta tienda" message="Puede que haya cambiado de dirección o que ya no esté disponible. Busca lo que necesitas entre todas las tiendas de VITA." />;
+export default function NotFound() {
+  return <NotFoundFor what="store" />;
 }

@@ -28,7 +28,7 @@ export type ProductPage = {
     compareAtPrice: number | null;
     inStock: boolean;
     options: ProductOption[];
-    category: { slug: string; nameEs: string } | null;
+    category: { slug: string; nameEs: string; nameEn: string } | null;
     createdAt: string;
     images: ImageRef[];
     variants: PublicVariant[];
@@ -52,7 +52,7 @@ export async function getProductPage({
   if (!store) return null;
   const [p] = (await db.execute(sql`
     SELECT p.id, p.slug, p.title, p.description, p.currency, p.price, p.compare_at_price, p.price_min, p.stock_total,
-      p.options, p.created_at, c.slug AS category_slug, c.name_es AS category_name
+      p.options, p.created_at, c.slug AS category_slug, c.name_es AS category_name, c.name_en AS category_name_en
     FROM products p LEFT JOIN categories c ON c.id = p.category_id
     WHERE p.store_id = ${store.id} AND p.slug = ${productSlug} AND p.status = 'active'
   `)) as unknown as Array<{
@@ -69,6 +69,7 @@ export async function getProductPage({
     created_at: Date;
     category_slug: string | null;
     category_name: string | null;
+    category_name_en: string | null;
   }>;
   if (!p) return null;
 
@@ -107,7 +108,7 @@ export async function getProductPage({
       compareAtPrice: baseCompare !== null && baseCompare > priceMin ? baseCompare : null,
       inStock: p.stock_total > 0,
       options: p.options ?? [],
-      category: p.category_slug ? { slug: p.category_slug, nameEs: p.category_name ?? p.category_slug } : null,
+      category: p.category_slug ? { slug: p.category_slug, nameEs: p.category_name ?? p.category_slug, nameEn: p.category_name_en ?? p.category_name ?? p.category_slug } : null,
       createdAt: toIso(p.created_at),
       images: images.map((i, n) => imageRef(mediaUrl, i.key, i.alt || `${p.title} — foto ${n + 1}`, i.width, i.height)!),
       variants: variants.map((v) => effectiveVariant(v, basePrice, baseCompare)),

@@ -5,7 +5,7 @@ import { ZStorePageInput, type TStorePageInput } from './schemas';
 import type { MediaUrl, ProductCard, StoreSummary } from './types';
 
 export type StorePage = {
-  store: StoreSummary & { productCount: number; categories: Array<{ slug: string; nameEs: string }> };
+  store: StoreSummary & { productCount: number; categories: Array<{ slug: string; nameEs: string; nameEn: string }> };
   products: ProductCard[];
   page: number;
   pageSize: number;
@@ -85,14 +85,14 @@ export async function getStorePage({
     `) as unknown as Promise<CardRow[]>,
     db.execute(sql`
       SELECT count(*)::int AS total,
-        coalesce(json_agg(DISTINCT jsonb_build_object('slug', c.slug, 'nameEs', c.name_es, 'sort', c.sort_order))
+        coalesce(json_agg(DISTINCT jsonb_build_object('slug', c.slug, 'nameEs', c.name_es, 'nameEn', c.name_en, 'sort', c.sort_order))
           FILTER (WHERE c.id IS NOT NULL), '[]') AS categories
       FROM products p LEFT JOIN categories c ON c.id = p.category_id
       WHERE p.store_id = ${store.id} AND p.status = 'active'
-    `) as unknown as Promise<Array<{ total: number; categories: Array<{ slug: string; nameEs: string; sort: number }> }>>,
+    `) as unknown as Promise<Array<{ total: number; categories: Array<{ slug: string; nameEs: string; nameEn: string; sort: number }> }>>,
   ]);
   const total = Number(meta[0]?.total ?? 0);
-  const categories = [...(meta[0]?.categories ?? [])].sort((a, b) => a.sort - b.sort).map(({ slug, nameEs }) => ({ slug, nameEs }));
+  const categories = [...(meta[0]?.categories ?? [])].sort((a, b) => a.sort - b.sort).map(({ slug, nameEs, nameEn }) => ({ slug, nameEs, nameEn }));
   return {
     store: { ...store, productCount: total, categories },
     products: rows.map((r) => toCard(r, mediaUrl)),

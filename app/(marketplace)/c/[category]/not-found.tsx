@@ -1,5 +1,5 @@
-import { NotFoundPanel } from '@/components/ui/not-found-panel';
+import { NotFoundFor } from '@/components/ui/not-found-variants';
 
-export default function CategoryNotFound() {
-  return <NotFoundPanel title="Esta categoría no existe" message="Puede que el enlace esté mal escrito. Busca lo que necesitas o explora desde el inicio." />;
+export default function NotFound() {
+  return <NotFoundFor what="category" />;
 }

@@ -1,5 +1,5 @@
-import { NotFoundPanel } from '@/components/ui/not-found-panel';
+import { NotFoundFor } from '@/components/ui/not-found-variants';
 
-export default function ProductNotFound() {
-  return <NotFoundPanel title="Este producto ya no está disponible" message="La tienda pudo haberlo retirado o cambiado de dirección. Busca algo parecido entre todas las tiendas de VITA." />;
+export default function NotFound() {
+  return <NotFoundFor what="product" />;
 }
