@@ -25,7 +25,7 @@ export const chatRouter = createTRPCRouter({
 
   /** Live updates of all the buyer's conversations (SSE; resumes from lastEventId). */
   events: authedProcedure.input(z.object({ lastEventId: ZLastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    yield* trackedEvents(getRealtimeHub().subscribe({ channel: buyerChannel(ctx.user.id), lastEventId: input.lastEventId, signal: signal! }), (ev) =>
+    yield* trackedEvents(getRealtimeHub().subscribe({ channel: buyerChannel(ctx.user.id), lastEventId: input.lastEventId, signal: signal ?? new AbortController().signal }), (ev) =>
       ev.kind === 'chat' ? (ev.payload as BuyerChatEvent) : null,
     );
   }),

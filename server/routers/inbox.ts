@@ -60,7 +60,7 @@ export const inboxRouter = createTRPCRouter({
 
   /** Live updates of the store's inbox: messages, read/status changes, suggestions, summaries (SSE, resumable). */
   events: chat.input(z.object({ storeId: z.string().uuid(), lastEventId: ZLastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    yield* trackedEvents(getRealtimeHub().subscribe({ channel: storeChannel(ctx.store.id), lastEventId: input.lastEventId, signal: signal! }), (ev) =>
+    yield* trackedEvents(getRealtimeHub().subscribe({ channel: storeChannel(ctx.store.id), lastEventId: input.lastEventId, signal: signal ?? new AbortController().signal }), (ev) =>
       ev.kind === 'chat' ? (ev.payload as StoreChatEvent) : null,
     );
   }),
