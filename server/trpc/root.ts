@@ -1,3 +1,4 @@
+import { adminRouter } from '../routers/admin';
 import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
 import { cartRouter } from '../routers/cart';
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   liveSeller: liveSellerRouter,
   inbox: inboxRouter,
   chat: chatRouter,
+  admin: adminRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
   cart: cartRouter,

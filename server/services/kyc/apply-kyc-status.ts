@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { kycSessions, stores, type DiditStatus, type KycSession } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
 import { appendAudit } from '../audit/append-audit';
 import { STORE_STATUS_OF } from './status-map';
 
@@ -29,6 +30,10 @@ export async function applyKycReport(db: DbOrTx, sessionId: string, report: KycR
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(kycSessions).where(eq(kycSessions.id, sessionId)).for('update');
     if (!s) throw new Error(`kyc session ${sessionId} not found`);
+    // Two reviewers (or a reviewer and DIDIT) at once: the second finds it already decided.
+    if (report.source === 'admin' && s.status !== 'In Review') {
+      throw new AppError('CONFLICT', { message: 'Esta verificación ya no está en revisión.', data: { reason: 'NOT_IN_REVIEW', status: s.status } });
+    }
     // Provider timestamps are whole seconds: compare at that grain, so a report from the second the session was
     // created (or last changed) is not mistaken for an older one.
     if (Math.floor(report.at.getTime() / 1000) < Math.floor(s.statusAt.getTime() / 1000)) return { outcome: 'stale', session: s };

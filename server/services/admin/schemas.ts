@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const ZListStoresInput = z.object({
+  q: z.string().trim().max(100).default(''),
+  status: z.enum(['all', 'active', 'suspended']).default('all'),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const ZSuspendStoreInput = z.object({
+  storeId: z.string().uuid(),
+  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
+});
+export const ZRestoreStoreInput = z.object({ storeId: z.string().uuid(), reason: z.string().trim().max(500).default('') });
+export const ZListUsersInput = z.object({ q: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(100).default(50) });
+export const ZReviewKycInput = z.object({
+  sessionId: z.string().uuid(),
+  decision: z.enum(['approve', 'decline'], { message: 'Elige aprobar o rechazar.' }),
+  note: z.string().trim().max(500, { message: 'Máximo 500 caracteres.' }).default(''),
+});
+export const ZSetFeaturedInput = z.object({
+  kind: z.enum(['store', 'product']),
+  id: z.string().uuid(),
+  /** 0 = not featured; higher shows first. */
+  featured: z.number().int().min(0, { message: 'Entre 0 y 100.' }).max(100, { message: 'Entre 0 y 100.' }),
+});
+const weight = z.number({ message: 'Indica un número.' }).min(0, { message: 'Entre 0 y 5.' }).max(5, { message: 'Entre 0 y 5.' });
+export const ZRankingWeights = z.object({ relevance: weight, sales: weight, recency: weight, verified: weight, featured: weight });
+export const ZListPayoutsAdminInput = z.object({
+  status: z.enum(['all', 'requested', 'processing', 'paid', 'failed', 'rejected']).default('all'),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const ZListAuditInput = z.object({
+  beforeSeq: z.number().int().positive().optional(),
+  action: z.string().trim().max(60).optional(),
+  subject: z.string().trim().max(120).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
