@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
 import { roleHas, type Permission } from '@/server/services/team/permissions';
-import { BoxIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
+import { BoxIcon, ChatIcon, HeartUsersIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
 import { VerifiedBadgeIcon } from '@/components/trust/icons';
 
 /** `phone: false` keeps an entry out of the bottom bar (five fit at 390 px); it stays in the sidebar. */
@@ -19,6 +19,13 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
   const base = store ? `/dashboard/tiendas/${store.id}` : null;
   const items: NavItem[] = [
     { label: 'Inicio', href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
+    {
+      label: 'Mensajes',
+      href: store ? `/dashboard/inbox/${store.id}` : '/dashboard/tiendas/nueva',
+      icon: ChatIcon,
+      active: pathname.startsWith('/dashboard/inbox'),
+      needs: 'chat.reply',
+    },
     {
       label: 'Pedidos',
       href: base ? `${base}/pedidos` : '/dashboard/tiendas/nueva',
@@ -36,6 +43,8 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       href: base ? `${base}/editar` : '/dashboard/tiendas/nueva',
       icon: StoreIcon,
       active: pathname.endsWith('/editar') || pathname === '/dashboard/tiendas/nueva',
+      // Off the phone bar: five fit, and answering buyers (Mensajes) comes before editing the store.
+      phone: false,
       needs: 'store.write',
     },
     {
@@ -44,6 +53,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       icon: WalletIcon,
       active: pathname.endsWith('/billetera'),
       needs: 'payouts',
+    },
+    {
+      label: 'Clientes',
+      href: base ? `${base}/clientes` : '/dashboard/tiendas/nueva',
+      icon: HeartUsersIcon,
+      active: pathname.includes('/clientes'),
+      phone: false,
+      needs: 'customers.read',
     },
     {
       label: 'Entregas',

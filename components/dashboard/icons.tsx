@@ -108,3 +108,16 @@ export const UsersIcon = (p: IconProps) => (
     <path d="M16 5.2a3 3 0 0 1 0 5.6M18 14.4c1.8.8 3 2.7 3 5.6" />
   </svg>
 );
+export const ChatIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M4 5h16v11H9l-5 4V5Z" />
+    <path d="M8 9.5h8M8 12.5h5" />
+  </svg>
+);
+export const HeartUsersIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <circle cx="9" cy="8" r="3.2" />
+    <path d="M3 20c0-3.3 2.7-6 6-6 1.4 0 2.7.5 3.7 1.3" />
+    <path d="M17.5 20.5s-3.5-2.1-3.5-4.4a1.9 1.9 0 0 1 3.5-1 1.9 1.9 0 0 1 3.5 1c0 2.3-3.5 4.4-3.5 4.4Z" />
+  </svg>
+);

@@ -1,0 +1,128 @@
+'use client';
+
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { useTRPC } from '@/components/providers/trpc';
+import type { InboxCounts } from '@/server/services/chat/reads';
+import type { InboxFilter } from '@/server/services/chat/schemas';
+import type { ConversationRow, StoreChatEvent } from '@/server/services/chat/types';
+import { ConversationList, upsertRow } from './conversation-list';
+
+const TABS: Array<{ id: InboxFilter; label: string; count?: keyof InboxCounts }> = [
+  { id: 'all', label: 'Abiertas', count: 'open' },
+  { id: 'unread', label: 'Sin leer', count: 'unread' },
+  { id: 'unanswered', label: 'Sin responder', count: 'unanswered' },
+  { id: 'done', label: 'Hechas' },
+];
+
+function matches(filter: InboxFilter, c: ConversationRow): boolean {
+  if (filter === 'unread') return c.unread > 0;
+  if (filter === 'unanswered') return c.lastSender === 'buyer' && c.status === 'open';
+  if (filter === 'done') return c.status === 'done';
+  return c.status === 'open';
+}
+
+/**
+ * The inbox list: rendered on the server, then kept live from the store's channel, starting at the cursor the server
+ * read with the list (nothing falls in between). Filters and search are URL state (shareable, back button).
+ */
+export function InboxView(props: {
+  storeId: string;
+  initial: { items: ConversationRow[]; counts: InboxCounts; cursor: number; nextBefore: string | null };
+  products: Array<{ id: string; title: string; conversations: number }>;
+  filter: InboxFilter;
+  productId?: string;
+  q?: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [items, setItems] = useState(props.initial.items);
+  const [counts, setCounts] = useState(props.initial.counts);
+  const searching = Boolean(props.q || props.productId);
+
+  useSubscription(
+    trpc.inbox.events.subscriptionOptions(
+      { storeId: props.storeId, lastEventId: String(props.initial.cursor) },
+      {
+        onData: ({ data }) => {
+          const ev = data as StoreChatEvent;
+          if (ev.type !== 'message' && ev.type !== 'conversation') return;
+          // With a search or product filter the server decides what matches; refresh instead of guessing.
+          if (searching) return router.refresh();
+          setItems((all) => upsertRow(all, ev.conversation, (c) => matches(props.filter, c)));
+          setCounts((c) => ({ ...c, ...recount(ev, c) }));
+        },
+      },
+    ),
+  );
+
+  function go(next: Record<string, string | undefined>) {
+    const sp = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(next)) {
+      if (v) sp.set(k, v);
+      else sp.delete(k);
+    }
+    router.push(`?${sp.toString()}`);
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1" role="tablist" aria-label="Filtrar conversaciones">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={props.filter === t.id}
+            onClick={() => go({ filtro: t.id === 'all' ? undefined : t.id })}
+            className={`min-h-10 shrink-0 rounded-full px-3 text-sm font-medium ${props.filter === t.id ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-700 ring-1 ring-zinc-200'}`}
+          >
+            {t.label}
+            {t.count && counts[t.count] ? <span className="ml-1 opacity-70">{counts[t.count]}</span> : null}
+          </button>
+        ))}
+      </div>
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
+          go({ q: q || undefined });
+        }}
+      >
+        <label htmlFor="inbox-q" className="sr-only">
+          Buscar
+        </label>
+        <input id="inbox-q" name="q" defaultValue={props.q} placeholder="Buscar cliente o mensaje" className="min-h-11 min-w-0 flex-1 rounded-xl border border-zinc-300 px-3 text-base" />
+        {props.products.length ? (
+          <select
+            aria-label="Producto"
+            value={props.productId ?? ''}
+            onChange={(e) => go({ producto: e.target.value || undefined })}
+            className="min-h-11 max-w-[40%] rounded-xl border border-zinc-300 bg-white px-2 text-sm"
+          >
+            <option value="">Todos los productos</option>
+            {props.products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title} ({p.conversations})
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </form>
+      <ConversationList
+        items={items}
+        side="seller"
+        hrefFor={(c) => `/dashboard/inbox/${props.storeId}/${c.id}`}
+        empty={searching ? 'Nada coincide con la búsqueda.' : props.filter === 'all' ? 'Aún no tienes mensajes. Cuando un comprador pregunte, aparecerá aquí al instante.' : 'No hay conversaciones en este filtro.'}
+      />
+    </div>
+  );
+}
+
+function recount(ev: Extract<StoreChatEvent, { type: 'message' | 'conversation' }>, c: InboxCounts): Partial<InboxCounts> {
+  // The exact numbers come with the next page load; live, the unread badge follows the newest event.
+  if (ev.type === 'message' && ev.message.sender === 'buyer') return { unreadMessages: c.unreadMessages + 1 };
+  return {};
+}
