@@ -4,7 +4,7 @@ import { getCheckoutStatus } from '../services/checkout/get-checkout-status';
 import { computeQuote } from '../services/checkout/quote';
 import { ZCheckoutRef, ZCreateCheckoutInput, ZQuoteInput } from '../services/checkout/schemas';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
-import { createTRPCRouter, publicProcedure } from '../trpc/init';
+import { createTRPCRouter, publicProcedure, rateLimit } from '../trpc/init';
 
 export const checkoutRouter = createTRPCRouter({
   /** What the caller's cart costs right now, per store, with the chosen delivery options and coupons. */
@@ -13,7 +13,7 @@ export const checkoutRouter = createTRPCRouter({
     return computeQuote({ db: ctx.db, lines, choices: input.stores });
   }),
 
-  create: publicProcedure.input(ZCreateCheckoutInput).mutation(async ({ ctx, input }) => {
+  create: publicProcedure.input(ZCreateCheckoutInput).use(rateLimit('checkout')).mutation(async ({ ctx, input }) => {
     // Orders reference the buyer's profile row; a buyer may check out before any other signed-in call made it.
     if (ctx.user) await ensureUserProfile({ db: ctx.db, user: ctx.user });
     return createCheckout({ db: ctx.db, buyerUserId: ctx.user?.id ?? null, cart: { userId: ctx.user?.id ?? null, cartToken: ctx.cartToken }, input });

@@ -1,11 +1,12 @@
 import { confirmMedia } from '../services/media/confirm-media';
 import { createUpload } from '../services/media/create-upload';
 import { ZConfirmMediaInput, ZCreateUploadInput } from '../services/media/schemas';
-import { authedProcedure, createTRPCRouter } from '../trpc/init';
+import { authedProcedure, createTRPCRouter, rateLimit } from '../trpc/init';
 
 export const mediaRouter = createTRPCRouter({
   createUpload: authedProcedure
     .input(ZCreateUploadInput)
+    .use(rateLimit('upload'))
     .mutation(({ ctx, input }) => createUpload({ db: ctx.db, userId: ctx.user.id, input })),
 
   confirm: authedProcedure

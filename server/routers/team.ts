@@ -2,7 +2,7 @@ import { kickOutbox } from '../services/outbox/kick-outbox';
 import { acceptInvitation, invitationUrl, inviteMember, listInvitations, previewInvitation, revokeInvitation } from '../services/team/invitations';
 import { changeMemberRole, listMembers, removeMember } from '../services/team/members';
 import { ZChangeRoleInput, ZInvitationRef, ZInvitationToken, ZInviteMemberInput, ZMemberRef, ZStoreRef } from '../services/team/schemas';
-import { authedProcedure, createTRPCRouter, publicProcedure, sellerProcedure } from '../trpc/init';
+import { authedProcedure, createTRPCRouter, publicProcedure, rateLimit, sellerProcedure } from '../trpc/init';
 
 /** A store's team: members with roles, invitations by email (server/services/team). */
 export const teamRouter = createTRPCRouter({
@@ -18,6 +18,7 @@ export const teamRouter = createTRPCRouter({
   invite: sellerProcedure
     .meta({ permission: 'team.manage' })
     .input(ZInviteMemberInput)
+    .use(rateLimit('invite', (_ctx, input) => `store:${(input as { storeId: string }).storeId}`))
     .mutation(async ({ ctx, input }) => {
       const { invitation, token } = await inviteMember({ db: ctx.db, store: ctx.store, inviter: ctx.user, input });
       await kickOutbox();

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { getSessionUser } from '../auth/session';
 import { getDb } from '../db/client';
+import { clientIp } from '../http/rate-limit';
 import { logger } from '../log/logger';
 import { readCartToken } from '../services/cart/cart-token';
 import type { Context } from './init';
@@ -14,5 +15,5 @@ export async function createContext(headers: Headers, opts: { cartToken?: string
   const cookieHeader = headers.get('cookie') ?? '';
   const user = await getSessionUser(cookieHeader);
   const cartToken = opts.cartToken !== undefined ? opts.cartToken : readCartToken(cookieHeader);
-  return { db: getDb(), user, cartToken, requestId, log: logger.child({ requestId, userId: user?.id }) };
+  return { db: getDb(), user, cartToken, requestId, ip: clientIp(headers), log: logger.child({ requestId, userId: user?.id }) };
 }

@@ -9,6 +9,7 @@ import { storeMembers, stores, type Store, type StoreMember } from '../db/schema
 import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 import { SSE_CONFIG } from '../realtime/sse';
+import { consumeRateLimit, type RateLimitName } from '../http/rate-limit';
 import { roleHas, type Permission } from '../services/team/permissions';
 
 export type Context = {
@@ -18,6 +19,8 @@ export type Context = {
   cartToken: string | null;
   requestId: string;
   log: pino.Logger;
+  /** The client's address (X-Forwarded-For) for per-IP rate limits; absent for internal callers. */
+  ip?: string | null;
 };
 
 /**
@@ -141,3 +144,16 @@ export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   }
   return next({ ctx });
 });
+
+/**
+ * Per-caller rate limit for a procedure (server/http/rate-limit.ts): keyed by `key(ctx, input)`, by default the user,
+ * else the client IP, else the guest cart; calls with none of them (internal) are not counted. Place it after
+ * `.input()` so it sees the parsed input. Over the limit: TOO_MANY_REQUESTS (HTTP 429 with Retry-After).
+ */
+export function rateLimit(name: RateLimitName, key?: (ctx: Context, input: unknown) => string | null) {
+  return t.middleware(async ({ ctx, next, input }) => {
+    const k = key ? key(ctx, input) : ctx.user ? `u:${ctx.user.id}` : ctx.ip ? `ip:${ctx.ip}` : ctx.cartToken ? `c:${ctx.cartToken}` : null;
+    if (k) await consumeRateLimit(ctx.db, name, k);
+    return next();
+  });
+}

@@ -1,4 +1,5 @@
 import { refreshAndRedirect, refreshForClient } from '@/server/auth/session-routes';
+import { limitedByIp } from '@/server/http/rate-limit';
 
-export const GET = refreshAndRedirect;
-export const POST = refreshForClient;
+export const GET = limitedByIp('refresh', 'refresh', refreshAndRedirect);
+export const POST = limitedByIp('refresh', 'refresh', refreshForClient);

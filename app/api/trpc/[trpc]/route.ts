@@ -15,7 +15,14 @@ async function handler(req: Request) {
     req,
     router: appRouter,
     createContext: () => createContext(req.headers, { cartToken: cart.token }),
-    responseMeta: () => (cart.setCookie ? { headers: new Headers({ 'set-cookie': cart.setCookie }) } : {}),
+    responseMeta: ({ errors }) => {
+      const headers = new Headers();
+      if (cart.setCookie) headers.set('set-cookie', cart.setCookie);
+      // A rate-limited call (AppError TOO_MANY_REQUESTS) tells the client when to come back.
+      const retry = errors.map((e) => (e.cause as { data?: { retryAfterSeconds?: unknown } } | undefined)?.data?.retryAfterSeconds).find((s) => typeof s === 'number');
+      if (typeof retry === 'number') headers.set('retry-after', String(retry));
+      return { headers };
+    },
   });
   // Subscriptions (SSE): reconnect fast after the planned stream end (server/realtime).
   return withSseRetry(res);

@@ -1,5 +1,8 @@
 import { revalidateStorefront } from '@/server/cache/revalidate';
+import { limitedByIp } from '@/server/http/rate-limit';
 import { handleDiditWebhook } from '@/server/webhooks/didit';
 
 // A store's verified badge is on its cached pages: refresh them when its standing changes.
-export const POST = (req: Request) => handleDiditWebhook(req, { onStoreChanged: (storeSlug) => revalidateStorefront({ storeSlug }) });
+export const POST = limitedByIp('webhook', 'didit', (req: Request) =>
+  handleDiditWebhook(req, { onStoreChanged: (storeSlug) => revalidateStorefront({ storeSlug }) }),
+);

@@ -1,5 +1,4 @@
 import { handleLocalUpload } from '@/server/http/media';
+import { limitedByIp } from '@/server/http/rate-limit';
 
-export async function PUT(req: Request, { params }: { params: Promise<{ key: string[] }> }) {
-  return handleLocalUpload(req, (await params).key);
-}
+export const PUT = limitedByIp('upload', 'put', async (req: Request, { params }: { params: Promise<{ key: string[] }> }) => handleLocalUpload(req, (await params).key));
