@@ -1,0 +1,15 @@
+import { StoresAdmin } from '@/components/admin/stores-admin';
+import { PageHeader } from '@/components/dashboard/page-header';
+import { api } from '@/server/trpc/server';
+
+export const metadata = { title: 'Tiendas' };
+
+export default async function AdminStoresPage() {
+  const stores = await (await api()).admin.stores({ q: '', status: 'all', limit: 50 });
+  return (
+    <div className="max-w-4xl">
+      <PageHeader title="Tiendas" description="Una tienda suspendida desaparece de las páginas públicas y no puede vender." />
+      <StoresAdmin initialData={stores} />
+    </div>
+  );
+}
