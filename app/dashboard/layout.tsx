@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DashboardShell } from '@/components/dashboard/dashboard-shell';
 import { mediaUrl, mediaUrlPrefix } from '@/components/dashboard/load';
 import { MediaUrlProvider } from '@/components/dashboard/media-url';
+import { IntlProvider } from '@/components/providers/intl';
 import { TrpcProvider } from '@/components/providers/trpc';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
@@ -21,12 +22,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     role: s.role,
   }));
   return (
-    <TrpcProvider>
-      <MediaUrlProvider prefix={mediaUrlPrefix()}>
-        <DashboardShell stores={shellStores} email={user.email}>
-          {children}
-        </DashboardShell>
-      </MediaUrlProvider>
-    </TrpcProvider>
+    <IntlProvider>
+      <TrpcProvider>
+        <MediaUrlProvider prefix={mediaUrlPrefix()}>
+          <DashboardShell stores={shellStores} email={user.email}>
+            {children}
+          </DashboardShell>
+        </MediaUrlProvider>
+      </TrpcProvider>
+    </IntlProvider>
   );
 }

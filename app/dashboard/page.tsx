@@ -1,6 +1,7 @@
 import { firstParam, mediaUrl, pickStore } from '@/components/dashboard/load';
 import { Onboarding } from '@/components/dashboard/onboarding';
 import { PlanUsageCard } from '@/components/dashboard/plan-usage-card';
+import { SellerAppCard } from '@/components/pwa/seller-app-card';
 import { ProductTable } from '@/components/dashboard/product-table';
 import { listInput, tableStateFromSearch } from '@/components/dashboard/product-table-params';
 import { StoreCounts } from '@/components/dashboard/store-counts';
@@ -31,6 +32,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <StoreHeader store={store} logoUrl={mediaUrl(store.logoKey)} />
       <StoreCounts storeId={store.id} initialData={counts} />
       <PlanUsageCard initialData={usage} />
+      <SellerAppCard />
       <ProductTable key={store.id} storeId={store.id} initialState={tableState} initialData={list} showNewButton={false} />
     </div>
   );

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Image from 'next/image';
 import Link from 'next/link';
+import { useLocale } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
@@ -49,6 +50,7 @@ function optionsLabel(options: Record<string, string>) {
  */
 export function CheckoutForm({ defaultContact }: { defaultContact: { name: string; email: string } }) {
   const trpc = useTRPC();
+  const locale = useLocale() === 'en' ? ('en' as const) : ('es' as const);
   const queryClient = useQueryClient();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [currency, setCurrency] = useState<string | null>(null);
@@ -156,7 +158,8 @@ export function CheckoutForm({ defaultContact }: { defaultContact: { name: strin
       shippingAddress: ships ? ZShippingAddress.parse(values.shippingAddress) : undefined,
       stores: stores.map((s) => ({ storeId: s.storeId, deliveryOptionId: s.deliveryOptionId!, couponCode: s.coupon?.code })),
       expectedTotal: confirmedTotal ?? total,
-      locale: 'es' as const,
+      // The buyer's emails (order placed/paid/shipped) are written in the language they are using now.
+      locale,
     };
     const serialized = JSON.stringify(body);
     // Same body → same key (a retry or a double click is one checkout); a changed body is a new attempt.

@@ -1,26 +1,29 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Suspense, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { LocaleSwitch } from '@/components/ui/locale-switch';
 import type { TShellStore } from './current-store';
 import { BottomNav, SidebarNav } from './dashboard-nav';
 import { StoreSwitcher } from './store-switcher';
 
 /** Top bar (logo, store switcher, sign out); sidebar on desktop; bottom navigation on phones. */
 export function DashboardShell({ stores, email, children }: { stores: TShellStore[]; email: string; children: ReactNode }) {
+  const t = useTranslations('dashboard.shell');
   return (
     <div className="min-h-dvh bg-zinc-50">
       <a
         href="#contenido"
         className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2 focus:shadow"
       >
-        Saltar al contenido
+        {t('skip')}
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur">
         <div className="flex h-14 items-center gap-1 px-2 sm:gap-2 sm:px-4 lg:px-6">
           <Link
             href="/dashboard"
             className="flex min-h-11 items-center rounded-xl px-2 text-xl font-black tracking-tight text-violet-700 focus-visible:outline-2 focus-visible:outline-violet-600"
-            aria-label="VITA — inicio del panel"
+            aria-label={t('home')}
           >
             VITA
           </Link>
@@ -28,12 +31,13 @@ export function DashboardShell({ stores, email, children }: { stores: TShellStor
           <Suspense fallback={<div className="h-11 w-32" />}>
             <StoreSwitcher stores={stores} />
           </Suspense>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-1 sm:gap-3">
             <span className="hidden max-w-48 truncate text-sm text-zinc-500 md:inline" title={email}>
               {email}
             </span>
+            <LocaleSwitch />
             <SignOutButton className="inline-flex min-h-11 items-center rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 disabled:opacity-60">
-              Salir
+              {t('signOut')}
             </SignOutButton>
           </div>
         </div>

@@ -9,6 +9,16 @@ function remember(locale: Locale) {
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; samesite=lax`;
 }
 
+/** Signed in: emails and push notifications follow the choice (account.setLocale); signed out it answers 401, ignored. */
+function persist(locale: Locale): Promise<unknown> {
+  return fetch('/api/trpc/account.setLocale', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: { locale } }),
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
 /**
  * "English" / "Español". On a bilingual public page it is a real link to the other language's URL (crawlable,
  * hreflang); elsewhere it stores the choice in the cookie and re-renders the page on the server.
@@ -24,7 +34,10 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
   if (hasLocaleVariant(base)) {
     const href = localizedPath(other, base);
     return (
-      <a href={href} hrefLang={other} lang={other} className={cls} aria-label={t('switchToLabel')} onClick={() => remember(other)} data-testid="locale-switch">
+      <a href={href} hrefLang={other} lang={other} className={cls} aria-label={t('switchToLabel')} onClick={() => {
+          remember(other);
+          void persist(other);
+        }} data-testid="locale-switch">
         {other.toUpperCase()}
       </a>
     );
@@ -36,8 +49,9 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
       className={cls}
       aria-label={t('switchToLabel')}
       data-testid="locale-switch"
-      onClick={() => {
+      onClick={async () => {
         remember(other);
+        await persist(other);
         router.refresh();
       }}
     >

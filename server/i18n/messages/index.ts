@@ -11,6 +11,8 @@ type Loader = () => Promise<{ default: Record<string, unknown> }>;
 export const namespaces = {
   common: { es: () => import('./es/common.json'), en: () => import('./en/common.json') },
   catalog: { es: () => import('./es/catalog.json'), en: () => import('./en/catalog.json') },
+  pwa: { es: () => import('./es/pwa.json'), en: () => import('./en/pwa.json') },
+  dashboard: { es: () => import('./es/dashboard.json'), en: () => import('./en/dashboard.json') },
   team: { es: () => import('./es/team.json'), en: () => import('./en/team.json') },
   trust: { es: () => import('./es/trust.json'), en: () => import('./en/trust.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
