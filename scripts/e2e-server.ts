@@ -16,6 +16,8 @@ async function main() {
   process.env.COGNITO_LOCAL_PORT ??= '9339';
   process.env.CREGIS_SANDBOX_PORT ??= '9360';
   process.env.DIDIT_SANDBOX_PORT ??= '9380';
+  process.env.LIVE_RTMP_PORT ??= '19360';
+  process.env.LIVE_HTTP_PORT ??= '9391';
   process.env.NEXT_DIST_DIR ??= '.next-e2e';
   process.env.PORT ??= '3100';
   const stack = await startLocalStack({ mode: 'start', log });

@@ -144,6 +144,27 @@ export async function startLocalStack(opts: {
 
   env.VITA_DATA_ID = await dataIdentity(databaseUrl);
   if (!process.env.MEDIA_DIR) env.MEDIA_DIR = path.join(dataDir(), 'media');
+
+  if ((process.env.LIVE_PROVIDER ?? 'local') === 'local' && opts.mode !== 'build') {
+    // Local stand-in for IVS: RTMP ingest → HLS, recordings into local media storage, IVS-shaped lifecycle events.
+    const { startLiveServer } = await import('./local/live-server');
+    const recordingsDir = path.join(path.resolve(process.env.MEDIA_DIR ?? env.MEDIA_DIR!), 'live-recordings');
+    const live = await startLiveServer({
+      rtmpPort: Number(process.env.LIVE_RTMP_PORT ?? 19350),
+      httpPort: Number(process.env.LIVE_HTTP_PORT ?? 9390),
+      hlsDir: path.join(dataDir(), 'live-hls'),
+      recordingsDir,
+      databaseUrl,
+      log: opts.log,
+    });
+    stops.push(live.stop);
+    env.LIVE_PROVIDER = 'local';
+    env.LIVE_RTMP_URL = live.rtmpUrl;
+    env.LIVE_HLS_BASE_URL = live.httpUrl;
+    env.LIVE_RECORDINGS_BASE_URL = `${live.httpUrl}/recordings`;
+    env.LIVE_RECORDINGS_DIR = recordingsDir;
+    opts.log(`live server: RTMP ${live.rtmpUrl}/<stream key>, HLS ${live.httpUrl}/hls/`);
+  }
   if (!process.env.MEDIA_SIGNING_SECRET) {
     env.MEDIA_SIGNING_SECRET = (await localSecrets()).mediaSigningSecret;
   }
