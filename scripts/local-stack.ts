@@ -11,6 +11,7 @@ import webpush from 'web-push';
 import { runMigrations } from '../server/db/migrate';
 import { startCognitoLocal } from './local/cognito';
 import { newSandboxProject, startCregisSandbox, type SandboxProject } from './local/cregis-sandbox';
+import { ensureDemoAdmin, newDemoAdmin, type DemoAdmin } from './local/demo-admin';
 import { newDiditSandboxSecrets, startDiditSandbox, type DiditSandboxSecrets } from './local/didit-sandbox';
 import { startEmbeddedPostgres } from './local/postgres';
 
@@ -28,6 +29,8 @@ type LocalSecrets = {
   mediaSigningSecret: string;
   cregis: { checkout: SandboxProject; payout: SandboxProject };
   didit: DiditSandboxSecrets;
+  /** The local admin console account (Cognito group admins). */
+  demoAdmin: DemoAdmin;
   /** Web Push VAPID key pair (base64url), generated once: subscriptions are bound to the public key. */
   vapid: { publicKey: string; privateKey: string };
 };
@@ -40,9 +43,10 @@ async function localSecrets(): Promise<LocalSecrets> {
     mediaSigningSecret: existing.mediaSigningSecret ?? crypto.randomBytes(32).toString('hex'),
     cregis: existing.cregis ?? { checkout: newSandboxProject(), payout: newSandboxProject() },
     didit: existing.didit ?? newDiditSandboxSecrets(),
+    demoAdmin: existing.demoAdmin ?? newDemoAdmin(),
     vapid: existing.vapid ?? webpush.generateVAPIDKeys(),
   };
-  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis || existing.didit !== secrets.didit || existing.vapid !== secrets.vapid) {
+  if (existing.mediaSigningSecret !== secrets.mediaSigningSecret || existing.cregis !== secrets.cregis || existing.didit !== secrets.didit || existing.demoAdmin !== secrets.demoAdmin || existing.vapid !== secrets.vapid) {
     await fs.mkdir(dataDir(), { recursive: true });
     await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -140,6 +144,11 @@ export async function startLocalStack(opts: {
     env.COGNITO_CLIENT_ID = cognito.clientId;
     env.COGNITO_REGION = 'us-east-1';
     opts.log(`Cognito emulator on ${cognito.endpoint} (pool ${cognito.userPoolId})`);
+    if (opts.mode !== 'build') {
+      const { demoAdmin } = await localSecrets();
+      await ensureDemoAdmin({ endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, admin: demoAdmin });
+      opts.log(`admin console: /admin as ${demoAdmin.email} / ${demoAdmin.password} (also in ${path.join(dataDir(), 'secrets.json')})`);
+    }
   }
 
   env.VITA_DATA_ID = await dataIdentity(databaseUrl);
