@@ -45,4 +45,20 @@ export const matrix: Matrix = {
   'inbox.suggest': seller('chat.reply', (f) => ({ storeId: f.victim.storeId, conversationId: f.victim.conversationId }), {
     crossTenant: (f, own) => ({ storeId: own.storeId, conversationId: f.victim.conversationId }),
   }),
+
+  // CRM: managers and owners (customers.read). The victim buyer wrote to the victim store, so is its customer.
+  'crm.list': seller('customers.read', (f) => ({ storeId: f.victim.storeId }), { crossTenant: (_f, own) => ({ storeId: own.storeId }), crossTenantExpect: 'ALLOWED' }),
+  'crm.insights': seller('customers.read', (f) => ({ storeId: f.victim.storeId }), { crossTenant: (_f, own) => ({ storeId: own.storeId }), crossTenantExpect: 'ALLOWED' }),
+  'crm.customer': seller('customers.read', (f) => ({ storeId: f.victim.storeId, buyerId: f.victim.buyer.id }), {
+    crossTenant: (f, own) => ({ storeId: own.storeId, buyerId: f.victim.buyer.id }),
+  }),
+  'crm.addNote': seller('customers.read', (f) => ({ storeId: f.victim.storeId, buyerId: f.victim.buyer.id, body: 'Prefiere envío por Olva' }), {
+    crossTenant: (f, own) => ({ storeId: own.storeId, buyerId: f.victim.buyer.id, body: 'x' }),
+  }),
+  'crm.addTag': seller('customers.read', (f) => ({ storeId: f.victim.storeId, buyerId: f.victim.buyer.id, tag: 'mayorista' }), {
+    crossTenant: (f, own) => ({ storeId: own.storeId, buyerId: f.victim.buyer.id, tag: 'x' }),
+  }),
+  'crm.removeTag': seller('customers.read', (f) => ({ storeId: f.victim.storeId, buyerId: f.victim.buyer.id, tag: 'mayorista' }), {
+    crossTenant: (f, own) => ({ storeId: own.storeId, buyerId: f.victim.buyer.id, tag: 'x' }),
+  }),
 };

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { productVariants } from '../../db/schema';
+import { callerFor, rejectionOf } from '../../testing/caller';
+import { createTestUser, testDb } from '../../testing/db';
+import { generateSuggestions } from '../chat/ai';
+import { insertOrderFixture } from '../orders/order-fixtures';
+import { segmentOf } from './customers';
+
+process.env.MEDIA_DRIVER = 'local';
+process.env.MEDIA_SIGNING_SECRET ??= crypto.randomBytes(32).toString('hex');
+
+const db = testDb();
+let n = 0;
+const cid = () => crypto.randomBytes(10).toString('hex');
+
+async function world() {
+  const owner = await createTestUser(db);
+  const seller = callerFor(db, owner);
+  const store = await seller.store.create({ name: 'Moda Andina', slug: `crm-${Date.now().toString(36)}-${n++}`, currency: 'PEN' });
+  const product = await seller.product.create({
+    storeId: store.id,
+    title: 'Polo básico',
+    price: 3990,
+    currency: 'PEN',
+    options: [{ name: 'Talla', values: ['S', 'M', 'L'] }],
+    variants: [
+      { options: { Talla: 'S' }, stock: 4 },
+      { options: { Talla: 'M' }, stock: 0 },
+      { options: { Talla: 'L' }, stock: 2 },
+    ],
+  });
+  const variants = await db.select({ id: productVariants.id, options: productVariants.options }).from(productVariants).where(eq(productVariants.productId, product.id));
+  const variantS = variants.find((v) => v.options.Talla === 'S')!.id;
+  return { owner, seller, store, product, variantS };
+}
+
+async function paidOrder(storeId: string, variantId: string, buyerId: string, createdAt = new Date()) {
+  const o = await insertOrderFixture(db, { storeId, currency: 'PEN', lines: [{ variantId, qty: 1 }], createdAt });
+  await db.execute(sql`update orders set buyer_user_id = ${buyerId} where id = ${o.id}`);
+  return o;
+}
+
+describe('CRM', () => {
+  it('lists everyone who bought or wrote, with lifetime value, orders, last interaction, tags and segments', async () => {
+    const { seller, store, product, variantS } = await world();
+    const vip = await createTestUser(db, { email: `vip-${cid()}@prueba.vita` });
+    const lapsed = await createTestUser(db, { email: `lapsed-${cid()}@prueba.vita` });
+    const writer = await createTestUser(db, { email: `writer-${cid()}@prueba.vita` });
+    for (let i = 0; i < 3; i++) await paidOrder(store.id, variantS, vip.id);
+    await paidOrder(store.id, variantS, lapsed.id, new Date(Date.now() - 90 * 86_400_000));
+    await callerFor(db, writer).chat.start({ storeId: store.id, productId: product.id, body: '¿Tienen talla M?', clientId: cid() });
+
+    const list = await seller.crm.list({ storeId: store.id });
+    const by = Object.fromEntries(list.items.map((c) => [c.id, c]));
+    expect(Object.keys(by).sort()).toEqual([vip.id, lapsed.id, writer.id].sort());
+    expect(by[vip.id]).toMatchObject({ orders: 3, segment: 'vip', currency: 'PEN' });
+    expect(by[vip.id]!.ltv).toBe(3 * (3990 + 1000));
+    expect(by[lapsed.id]).toMatchObject({ orders: 1, segment: 'at_risk' });
+    expect(by[writer.id]).toMatchObject({ orders: 0, segment: 'new', waiting: true, unread: 1 });
+    expect(list.segments).toEqual({ new: 1, repeat: 0, vip: 1, at_risk: 1 });
+
+    await seller.crm.addTag({ storeId: store.id, buyerId: writer.id, tag: 'Mayorista' });
+    await seller.crm.addNote({ storeId: store.id, buyerId: writer.id, body: 'Compra para su bodega en Cusco' });
+    expect((await seller.crm.list({ storeId: store.id, tag: 'mayorista' })).items.map((c) => c.id)).toEqual([writer.id]);
+    expect((await seller.crm.list({ storeId: store.id, segment: 'vip' })).items.map((c) => c.id)).toEqual([vip.id]);
+    expect((await seller.crm.list({ storeId: store.id, q: 'lapsed' })).items.map((c) => c.id)).toEqual([lapsed.id]);
+
+    const page = await seller.crm.customer({ storeId: store.id, buyerId: writer.id });
+    expect(page.customer.tags).toEqual(['mayorista']);
+    expect(page.notes.map((x) => x.body)).toEqual(['Compra para su bodega en Cusco']);
+    expect(page.timeline.map((t) => t.kind)).toEqual(['message']);
+    expect(page.nextSteps.map((s) => s.kind)).toEqual(['reply', 'restock', 'follow_up']);
+    expect(page.nextSteps[1]!.text).toMatch(/Polo básico \(talla M\)/);
+
+    const lapsedPage = await seller.crm.customer({ storeId: store.id, buyerId: lapsed.id });
+    expect(lapsedPage.timeline.map((t) => t.kind)).toEqual(['order']);
+    expect(lapsedPage.nextSteps.map((s) => s.kind)).toContain('coupon');
+  });
+
+  it('insights: most asked questions by intent, unanswered conversations, sold-out options asked for, daily volume', async () => {
+    const { seller, store, product } = await world();
+    for (let i = 0; i < 5; i++) {
+      const b = callerFor(db, await createTestUser(db));
+      const r = await b.chat.start({ storeId: store.id, productId: product.id, body: i % 2 ? '¿Hay talla M?' : 'tienen en talla m??', clientId: cid() });
+      await generateSuggestions({ db, messageId: r.message.id });
+    }
+    const c = callerFor(db, await createTestUser(db));
+    const r = await c.chat.start({ storeId: store.id, body: '¿Hacen envíos a Arequipa?', clientId: cid() });
+    await generateSuggestions({ db, messageId: r.message.id });
+    await seller.inbox.reply({ storeId: store.id, conversationId: r.conversation.id, body: 'Sí', clientId: cid() });
+
+    const ins = await seller.crm.insights({ storeId: store.id });
+    expect(ins.outOfStock[0]).toMatchObject({ productId: product.id, option: 'talla M', buyers: 5, text: '5 compradores preguntaron por Polo básico en talla M (agotado)' });
+    expect(ins.unanswered.count).toBe(5);
+    const top = ins.intents[0]!;
+    expect(['availability', 'variant']).toContain(top.intent);
+    expect(top.count).toBe(5);
+    expect(ins.intents.find((x) => x.intent === 'shipping')?.count).toBe(1);
+    expect(ins.daily).toHaveLength(14);
+    expect(ins.daily.at(-1)).toMatchObject({ buyer: 6, seller: 1 });
+    expect(ins.aiUse.suggested).toBe(6);
+  });
+
+  it('is the store’s own: no customer page for someone who never bought or wrote there, nor for another store’s', async () => {
+    const a = await world();
+    const b = await world();
+    const buyer = await createTestUser(db);
+    await callerFor(db, buyer).chat.start({ storeId: a.store.id, body: 'Hola', clientId: cid() });
+    expect((await rejectionOf(b.seller.crm.customer({ storeId: b.store.id, buyerId: buyer.id }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(b.seller.crm.addNote({ storeId: b.store.id, buyerId: buyer.id, body: 'x' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(b.seller.crm.customer({ storeId: a.store.id, buyerId: buyer.id }))).code).toBe('NOT_FOUND');
+    expect((await b.seller.crm.list({ storeId: b.store.id })).items).toEqual([]);
+  });
+
+  it('segments by rule', () => {
+    const now = Date.now();
+    const ago = (d: number) => new Date(now - d * 86_400_000).toISOString();
+    expect(segmentOf({ orders: 0, ltv: 0, lastOrderAt: null, lastInteractionAt: ago(1) }, 0, now)).toBe('new');
+    expect(segmentOf({ orders: 2, ltv: 100, lastOrderAt: ago(5), lastInteractionAt: ago(5) }, 0, now)).toBe('repeat');
+    expect(segmentOf({ orders: 1, ltv: 90000, lastOrderAt: ago(5), lastInteractionAt: ago(5) }, 50000, now)).toBe('vip');
+    expect(segmentOf({ orders: 2, ltv: 100, lastOrderAt: ago(70), lastInteractionAt: ago(40) }, 0, now)).toBe('at_risk');
+    expect(segmentOf({ orders: 2, ltv: 100, lastOrderAt: ago(70), lastInteractionAt: ago(3) }, 0, now)).toBe('repeat');
+  });
+});
