@@ -127,6 +127,23 @@ describe('Amplify backend synthesis', () => {
     });
   });
 
+  it('requires MFA for admins: a pre-token-generation gate (TOTP optional for everyone else) that may read users', () => {
+    const { json, template } = stackWith('AWS::Cognito::UserPool');
+    const fnId = logicalIdOf(json, 'AWS::Lambda::Function', (r) => JSON.stringify(r.Properties?.Tags).includes('"admin-mfa-gate"'));
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      LambdaConfig: Match.objectLike({ PreTokenGeneration: { 'Fn::GetAtt': [fnId, 'Arn'] } }),
+    });
+    const fn = json.Resources[fnId]!;
+    const roleId = ((fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'])[0];
+    const actions = Object.values(json.Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(roleId))
+      .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement)
+      .flatMap((st) => [st.Action].flat());
+    expect(actions).toContain('cognito-idp:AdminGetUser');
+    expect(actions.filter((a) => a.startsWith('cognito-idp:'))).toEqual(['cognito-idp:AdminGetUser']);
+  });
+
   it('wires the post-confirmation Lambda as the trigger, with DATABASE_URL from a secret', () => {
     const { json, template } = stackWith('AWS::Cognito::UserPool');
     const fnId = logicalIdOf(json, 'AWS::Lambda::Function', (r) =>

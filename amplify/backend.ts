@@ -1,11 +1,12 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { auth } from './auth/resource';
+import { adminMfaGate } from './functions/admin-mfa-gate/resource';
 import { ivsEvents } from './functions/ivs-events/resource';
 import { postConfirmation } from './functions/post-confirmation/resource';
 import { addLivestream } from './livestream/resource';
 import { storage } from './storage/resource';
 
-const backend = defineBackend({ auth, storage, postConfirmation, ivsEvents });
+const backend = defineBackend({ auth, storage, postConfirmation, ivsEvents, adminMfaGate });
 
 // The app signs in with USER_PASSWORD_AUTH locally (cognito-local) and may in AWS too; keep Amplify's
 // own flows (SRP, refresh) and add password auth next to them.

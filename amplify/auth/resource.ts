@@ -1,4 +1,5 @@
 import { defineAuth, secret } from '@aws-amplify/backend';
+import { adminMfaGate } from '../functions/admin-mfa-gate/resource';
 import { postConfirmation } from '../functions/post-confirmation/resource';
 
 /** Replace with the production domain before the first production deploy. */
@@ -26,5 +27,7 @@ export const auth = defineAuth({
   accountRecovery: 'EMAIL_ONLY',
   // Order sets precedence (first = 0 = wins for the preferred IAM role): admins before sellers.
   groups: ['admins', 'sellers'],
-  triggers: { postConfirmation },
+  // TOTP stays optional for everyone; admins without it get no tokens (admin-mfa-gate).
+  triggers: { postConfirmation, preTokenGeneration: adminMfaGate },
+  access: (allow) => [allow.resource(adminMfaGate).to(['getUser'])],
 });
