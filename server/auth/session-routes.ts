@@ -8,6 +8,7 @@ import { getDb } from '../db/client';
 import { env } from '../env';
 import { assertSameOrigin } from '../http/csrf';
 import { logger } from '../log/logger';
+import { recordSignInDevice } from '../services/audit/sign-in-device';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 import { clearSessionCookies, parseCookieHeader, SESSION_COOKIE, sessionSetCookies, type CookieOptions } from './cookies';
 import { safeNextPath } from './next-path';
@@ -63,6 +64,13 @@ export async function createSession(req: Request): Promise<Response> {
     return json(401, { error: { code: 'UNAUTHORIZED', message: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión.' } });
   }
   await ensureUserProfile({ db: getDb(), user });
+  // A sign-in from a device the account never used is audited; it never blocks the sign-in.
+  await recordSignInDevice({
+    db: getDb(),
+    userId: user.id,
+    userAgent: req.headers.get('user-agent') ?? '',
+    ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+  }).catch((err: unknown) => logger.warn({ err }, 'sign-in device not recorded'));
   return json(200, { user: { id: user.id, email: user.email } }, sessionSetCookies(input.data, cookieOptions()));
 }
 

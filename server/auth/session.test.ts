@@ -141,7 +141,10 @@ describe('getSessionUser', () => {
     const email = await signUpAndConfirm({ groups: ['sellers'] });
     const tokens = await signIn(email);
     const user = await getSessionUser(cookieHeader(tokens));
-    expect(user).toEqual({ id: decodePayload(tokens.accessToken).sub, email, name: undefined, groups: ['sellers'] });
+    const access = decodePayload(tokens.accessToken);
+    // auth_time (when the password was typed) rides along for the recent-sign-in check of sensitive actions.
+    expect(user).toEqual({ id: access.sub, email, name: undefined, groups: ['sellers'], authTime: access.auth_time });
+    expect(Math.abs(Number(access.auth_time) - Date.now() / 1000)).toBeLessThan(120);
   });
 
   it('returns null without cookies, with one of the two, or with garbage', async () => {
