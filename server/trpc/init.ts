@@ -10,6 +10,7 @@ import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 import { SSE_CONFIG } from '../realtime/sse';
 import { consumeRateLimit, type RateLimitName } from '../http/rate-limit';
+import { metrics } from '../observability/metrics';
 import { roleHas, type Permission } from '../services/team/permissions';
 
 export type Context = {
@@ -86,6 +87,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const ms = Math.round(performance.now() - started);
   if (!result.ok) {
     const cause = result.error.cause;
+    metrics().procedureErrors.inc({ path, code: cause instanceof AppError ? cause.code : result.error.code });
     if (cause instanceof AppError) {
       ctx.log.info({ path, type, ms, code: cause.code }, 'procedure rejected');
       throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { cartTokenFor } from '@/server/http/cart-cookie';
 import { assertJsonBody, assertSameOrigin } from '@/server/http/csrf';
+import { withRequestLog } from '@/server/observability/request-log';
 import { withSseRetry } from '@/server/realtime/sse';
 import { createContext } from '@/server/trpc/context';
 import { appRouter } from '@/server/trpc/root';
@@ -28,4 +29,6 @@ async function handler(req: Request) {
   return withSseRetry(res);
 }
 
-export { handler as GET, handler as POST };
+// One log line per request with its id (the procedures log with the same id through ctx.log), and metrics.
+const logged = withRequestLog('trpc', handler);
+export { logged as GET, logged as POST };
