@@ -20,7 +20,13 @@ import {
 } from './schemas';
 import { buyerChannel, storeChannel, type ConversationRow, type MessageDTO } from './types';
 
-type Deps = { db: Db; mediaUrl?: MediaUrl; background?: ChatBackground };
+type Deps = {
+  db: Db;
+  mediaUrl?: MediaUrl;
+  background?: ChatBackground;
+  /** The per-user message quota; the delivery benchmark replaces it (it sends far faster than a person). */
+  quota?: (db: Db, userId: string) => Promise<void>;
+};
 
 async function attachmentsOf(db: Db, ids: string[], userId: string, storeId: string | null): Promise<MessageAttachment[]> {
   const rows = await assertReadyMedia({ db, mediaIds: ids, userId, storeId, field: 'attachments' });
@@ -56,7 +62,7 @@ export async function startConversation(deps: Deps & { userId: string; input: TS
     const [o] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, input.orderId), eq(orders.storeId, store.id), eq(orders.buyerUserId, userId)));
     if (!o) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
   }
-  await consumeMessageQuota(db, userId);
+  await (deps.quota ?? consumeMessageQuota)(db, userId);
   const attachments = await attachmentsOf(db, input.attachments, userId, null);
   const result = await db.transaction(async (tx) => {
     const [conv] = await tx
@@ -105,7 +111,7 @@ export async function sendBuyerMessage(deps: Deps & { userId: string; input: TSe
   const conv = await buyerConversation(db, userId, input.conversationId);
   const [store] = await db.select({ id: stores.id, name: stores.name, status: stores.status }).from(stores).where(eq(stores.id, conv.storeId));
   if (!store || store.status !== 'active') throw new AppError('FORBIDDEN', { message: 'Esta tienda no está recibiendo mensajes.' });
-  await consumeMessageQuota(db, userId);
+  await (deps.quota ?? consumeMessageQuota)(db, userId);
   const attachments = await attachmentsOf(db, input.attachments, userId, null);
   const result = await db.transaction((tx) =>
     postMessage(tx, { conversationId: conv.id, sender: 'buyer', senderUserId: userId, body: input.body, attachments, clientId: input.clientId, mediaUrl: deps.mediaUrl ?? defaultMediaUrl }),
@@ -119,7 +125,7 @@ export async function sendSellerReply(deps: Deps & { store: Store; userId: strin
   const { db, store, userId } = deps;
   const input = parseInput(ZSellerReplyInput, deps.input);
   const conv = await sellerConversation(db, store.id, input.conversationId);
-  await consumeMessageQuota(db, userId);
+  await (deps.quota ?? consumeMessageQuota)(db, userId);
   const attachments = await attachmentsOf(db, input.attachments, userId, store.id);
   const result = await db.transaction((tx) =>
     postMessage(tx, {

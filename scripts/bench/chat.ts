@@ -1,0 +1,218 @@
+/**
+ * npm run bench:chat — chat message delivery latency with 500 concurrent SSE subscribers on one instance.
+ *
+ * Fresh embedded PostgreSQL (or BENCH_DATABASE_URL), migrations, one store and 500 buyers with a conversation each.
+ * The app's tRPC router is served by the same fetch handler shape as app/api/trpc (SSE retry prefix included) on a
+ * node:http server; 500 clients subscribe through `httpSubscriptionLink` + an EventSource, exactly as browsers do.
+ * One hub (one LISTEN connection) serves them all. Messages are sent through the real send services (transaction,
+ * realtime publish, NOTIFY); the quota is lifted and the AI follow-up skipped, since only delivery is measured.
+ *
+ * Scenario A: 500 buyers each subscribed to their own channel; the seller replies to each of them (20 at a time).
+ * Scenario B: 500 open inboxes of one store (same channel); buyers send 100 messages at ~10/s → 50,000 deliveries.
+ * Latency = received by the subscriber − send call started (same process clock). Target p95 ≤ 300 ms.
+ */
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedPostgres } from '../local/postgres';
+import { runMigrations } from '../../server/db/migrate';
+import { writeBenchSection } from './report';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 500);
+const FANOUT_MESSAGES = Number(process.env.BENCH_FANOUT_MESSAGES ?? 100);
+
+const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10 : 0);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'vita-bench-chat-'));
+  await fs.chmod(tmp, 0o777);
+  const cleanups: Array<() => Promise<unknown>> = [() => fs.rm(tmp, { recursive: true, force: true })];
+  let url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: 57000 + Math.floor(Math.random() * 1000), database: 'vita_bench', persistent: false });
+    url = pg.url;
+    cleanups.unshift(pg.stop);
+  }
+  await runMigrations(url);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    COGNITO_USER_POOL_ID: process.env.COGNITO_USER_POOL_ID ?? 'local_bench',
+    COGNITO_CLIENT_ID: process.env.COGNITO_CLIENT_ID ?? 'bench',
+    MEDIA_DRIVER: 'local',
+    MEDIA_SIGNING_SECRET: crypto.randomBytes(32).toString('hex'),
+  });
+  // Server modules read env() on first use: import them after the environment is set.
+  const { createTRPCClient, httpSubscriptionLink } = await import('@trpc/client');
+  // The CommonJS build, like server/realtime/sse.ts under tsx: tRPC recognises tracked events by a module-local
+  // symbol, so the adapter and `tracked()` must come from the same copy of @trpc/server.
+  const { fetchRequestHandler } = createRequire(__filename)('@trpc/server/adapters/fetch') as typeof import('@trpc/server/adapters/fetch');
+  const { EventSource } = await import('eventsource');
+  const superjson = (await import('superjson')).default;
+  const { createDb } = await import('../../server/db/client');
+  const { storeMembers, stores, users } = await import('../../server/db/schema');
+  const { logger } = await import('../../server/log/logger');
+  const { createRealtimeHub, setRealtimeHub } = await import('../../server/realtime/hub');
+  const { withSseRetry } = await import('../../server/realtime/sse');
+  const { recordingBackground } = await import('../../server/services/chat/background');
+  const { sendBuyerMessage, sendSellerReply, startConversation } = await import('../../server/services/chat/messaging');
+  const { appRouter } = await import('../../server/trpc/root');
+  const { serveFetch } = await import('../../server/testing/fetch-server');
+  type AppRouter = typeof appRouter;
+
+  const { sql, db } = createDb(url, 20);
+  cleanups.unshift(() => sql.end({ timeout: 2 }));
+  const hub = createRealtimeHub(url);
+  setRealtimeHub(hub);
+  cleanups.unshift(() => hub.close());
+
+  // World: a store, its owner, N buyers with one conversation each.
+  const ownerId = `bench-owner-${crypto.randomUUID()}`;
+  await db.insert(users).values({ id: ownerId, email: 'owner@bench.vita' });
+  const [store] = await db.insert(stores).values({ slug: `bench-${Date.now().toString(36)}`, name: 'Tienda Bench', currency: 'PEN' }).returning();
+  await db.insert(storeMembers).values({ storeId: store!.id, userId: ownerId, role: 'owner' });
+  const buyers = Array.from({ length: SUBSCRIBERS }, (_, i) => ({ id: `bench-buyer-${i}-${crypto.randomUUID().slice(0, 8)}`, email: `b${i}@bench.vita` }));
+  await db.insert(users).values(buyers);
+  const deps = { db, background: recordingBackground(), quota: async () => {} };
+  const convByBuyer = new Map<string, string>();
+  for (const b of buyers) {
+    const r = await startConversation({ ...deps, userId: b.id, input: { storeId: store!.id, body: 'Hola', clientId: crypto.randomBytes(8).toString('hex') } });
+    convByBuyer.set(b.id, r.conversation.id);
+  }
+  const sessions = new Map([[ownerId, { id: ownerId, email: 'owner@bench.vita', groups: [] as string[] }], ...buyers.map((b) => [b.id, { id: b.id, email: b.email, groups: [] as string[] }] as const)]);
+
+  // The app's tRPC handler; the session comes from a bench header instead of Cognito cookies.
+  const served = await serveFetch(async (req) =>
+    withSseRetry(
+      await fetchRequestHandler({
+        endpoint: '/api/trpc',
+        req,
+        router: appRouter,
+        createContext: () => ({ db, user: sessions.get(req.headers.get('x-bench-user') ?? '') ?? null, cartToken: null, requestId: 'bench', log: logger }),
+      }),
+    ),
+  );
+  cleanups.unshift(served.close);
+
+  function client(userId: string) {
+    return createTRPCClient<AppRouter>({
+      links: [
+        httpSubscriptionLink({
+          url: `${served.url}/api/trpc`,
+          transformer: superjson,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-bench-user': userId } }) }),
+        }),
+      ],
+    });
+  }
+
+  const parseSent = (body: string) => Number(/^bench:(\d+(?:\.\d+)?)/.exec(body)?.[1] ?? NaN);
+  const cpu0 = process.cpuUsage();
+
+  // ── Scenario A: one channel per buyer ────────────────────────────────────────────────────────────────────────
+  const latA: number[] = [];
+  let readyA = 0;
+  const subsA = buyers.map((b) => {
+    const c = client(b.id);
+    return c.chat.events.subscribe(
+      { lastEventId: null },
+      {
+        onStarted: () => void readyA++,
+        onData: ({ data }) => {
+          if (data.type === 'message' && data.message.sender === 'seller') {
+            const t = parseSent(data.message.body);
+            if (Number.isFinite(t)) latA.push(performance.now() - t);
+          }
+        },
+      },
+    );
+  });
+  const t0 = Date.now();
+  while (readyA < SUBSCRIBERS && Date.now() - t0 < 60_000) await sleep(100);
+  await sleep(500);
+  const [storeRow] = await db.select().from(stores);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < buyers.length) {
+        const b = buyers[next++]!;
+        await sendSellerReply({ ...deps, store: storeRow!, userId: ownerId, input: { conversationId: convByBuyer.get(b.id)!, body: `bench:${performance.now()} ¿Te ayudo con algo más?`, clientId: crypto.randomBytes(8).toString('hex') } });
+      }
+    }),
+  );
+  const tA = Date.now();
+  while (latA.length < SUBSCRIBERS && Date.now() - tA < 20_000) await sleep(100);
+  subsA.forEach((s) => s.unsubscribe());
+  await sleep(500);
+
+  // ── Scenario B: 500 open inboxes on one store channel ────────────────────────────────────────────────────────
+  const latB: number[] = [];
+  const sendB: number[] = [];
+  let readyB = 0;
+  const subsB = Array.from({ length: SUBSCRIBERS }, () =>
+    client(ownerId).inbox.events.subscribe(
+      { storeId: store!.id, lastEventId: null },
+      {
+        onStarted: () => void readyB++,
+        onData: ({ data }) => {
+          if (data.type === 'message') {
+            const t = parseSent(data.message.body);
+            if (Number.isFinite(t)) latB.push(performance.now() - t);
+          }
+        },
+      },
+    ),
+  );
+  const t1 = Date.now();
+  while (readyB < SUBSCRIBERS && Date.now() - t1 < 60_000) await sleep(100);
+  await sleep(500);
+  const fanStart = performance.now();
+  for (let i = 0; i < FANOUT_MESSAGES; i++) {
+    const b = buyers[i % buyers.length]!;
+    const sentAt = performance.now();
+    void sendBuyerMessage({ ...deps, userId: b.id, input: { conversationId: convByBuyer.get(b.id)!, body: `bench:${sentAt} ¿Tienen talla M?`, clientId: crypto.randomBytes(8).toString('hex') } }).then(() => sendB.push(performance.now() - sentAt));
+    await sleep(100);
+  }
+  const expectedB = FANOUT_MESSAGES * SUBSCRIBERS;
+  const tB = Date.now();
+  while (latB.length < expectedB && Date.now() - tB < 30_000) await sleep(100);
+  const fanSeconds = (performance.now() - fanStart) / 1000;
+  subsB.forEach((s) => s.unsubscribe());
+  const cpu = process.cpuUsage(cpu0);
+
+  sendB.sort((a, b) => a - b);
+  latA.sort((a, b) => a - b);
+  latB.sort((a, b) => a - b);
+  const row = (name: string, l: number[], expected: number) => `| ${name} | ${l.length} / ${expected} | ${pct(l, 50)} | ${pct(l, 95)} | ${pct(l, 99)} | ${Math.round((l.at(-1) ?? 0) * 10) / 10} |`;
+  const md = `## Chat delivery (\`npm run bench:chat\`)
+
+${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg()[0]!.toFixed(1)} at the end (the machine is shared), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, fresh embedded PostgreSQL 17. One app
+instance (one realtime hub = one LISTEN connection) holding ${SUBSCRIBERS} concurrent SSE subscriptions made with
+\`httpSubscriptionLink\` + EventSource through the same fetch handler as \`app/api/trpc\`; messages sent through the
+real send services (transaction, per-channel sequence, NOTIFY after commit). Latency = subscriber received − send
+call started, in ms. Target: p95 ≤ 300 ms.
+
+| scenario | delivered | p50 | p95 | p99 | max |
+|---|---|---|---|---|---|
+${row(`A: ${SUBSCRIBERS} buyers on their own channels, seller replies to each (20 concurrent sends)`, latA, SUBSCRIBERS)}
+${row(`B: ${SUBSCRIBERS} open inboxes on one store channel, ${FANOUT_MESSAGES} buyer messages at ~10/s`, latB, expectedB)}
+
+Scenario B fans each message out to ${SUBSCRIBERS} streams from one table read (${Math.round(latB.length / fanSeconds)} deliveries/s over
+${fanSeconds.toFixed(1)} s). Of that latency, the send call itself (validation, transaction, publish, commit) took p50
+${pct(sendB, 50)} ms / p95 ${pct(sendB, 95)} ms in scenario B. Process CPU over both scenarios: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (bench clients and server share the process).`;
+  console.log(md);
+  await writeBenchSection('chat', md);
+  for (const c of cleanups) await c().catch(() => {});
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
