@@ -48,7 +48,8 @@ function optionsLabel(options: Record<string, string>) {
  * Submitting creates the orders and sends the buyer to pay; one idempotency key per attempt makes double clicks and
  * retries land on the same checkout.
  */
-export function CheckoutForm({ defaultContact }: { defaultContact: { name: string; email: string } }) {
+/** `onPaymentReady`: where the payment page goes instead of this tab (the live sheet opens it beside the player). */
+export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContact: { name: string; email: string }; onPaymentReady?: (url: string) => void }) {
   const trpc = useTRPC();
   const locale = useLocale() === 'en' ? ('en' as const) : ('es' as const);
   const queryClient = useQueryClient();
@@ -114,7 +115,8 @@ export function CheckoutForm({ defaultContact }: { defaultContact: { name: strin
     trpc.checkout.create.mutationOptions({
       onSuccess: (created) => {
         const fallback = `/checkout/${created.checkoutId}?t=${encodeURIComponent(created.accessToken)}`;
-        window.location.assign(created.paymentUrl ?? fallback);
+        if (onPaymentReady) onPaymentReady(created.paymentUrl ?? fallback);
+        else window.location.assign(created.paymentUrl ?? fallback);
       },
       onError: (err, sent) => {
         const info = appErrorOf(err);

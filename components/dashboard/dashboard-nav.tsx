@@ -55,6 +55,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'payouts',
     },
     {
+      label: 'En vivo',
+      href: base ? `${base}/envivo` : '/dashboard/tiendas/nueva',
+      icon: SparkIcon,
+      active: pathname.includes('/envivo'),
+      phone: false,
+      needs: 'live.manage',
+    },
+    {
       label: 'Clientes',
       href: base ? `${base}/clientes` : '/dashboard/tiendas/nueva',
       icon: HeartUsersIcon,

@@ -7,7 +7,7 @@ import { followState, followStore, unfollowStore } from '../services/live/follow
 import { pinProduct, unpinProduct } from '../services/live/pins';
 import { showChannel, type ShowEvent } from '../services/live/realtime';
 import { ZChatInput, ZChatMessageRef, ZHeartbeatInput, ZPinInput, ZScheduleShowInput, ZShowRef, ZShowSlug, ZTipInput } from '../services/live/schemas';
-import { armShow, cancelShow, getPublicShow, getShowForSeller, heartbeat, listPublicStoreShows, listStoreShows, scheduleShow } from '../services/live/shows';
+import { armShow, cancelShow, getPublicShow, getShowForSeller, getShowProduct, heartbeat, listPublicStoreShows, listStoreShows, scheduleShow } from '../services/live/shows';
 import { getTipStatus, startTip } from '../services/live/tips';
 import { authedProcedure, createTRPCRouter, publicProcedure, sellerProcedure } from '../trpc/init';
 
@@ -22,6 +22,8 @@ export const liveRouter = createTRPCRouter({
   events: publicProcedure.input(ZShowRef.extend({ lastEventId: ZLastEventId })).subscription(async function* ({ input, signal }) {
     yield* trackedEvents(getRealtimeHub().subscribe({ channel: showChannel(input.showId), lastEventId: input.lastEventId, signal: signal! }), (ev) => ({ kind: ev.kind, payload: ev.payload }) as ShowEvent);
   }),
+
+  product: publicProcedure.input(ZShowRef.extend({ productId: z.string().uuid() })).query(({ ctx, input }) => getShowProduct({ db: ctx.db, showId: input.showId, productId: input.productId, mediaUrl })),
 
   heartbeat: publicProcedure.input(ZHeartbeatInput).mutation(({ ctx, input }) => heartbeat({ db: ctx.db, showId: input.showId, viewerKey: input.viewerKey })),
 

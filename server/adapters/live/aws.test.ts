@@ -39,7 +39,7 @@ beforeEach(() => {
 
 const ARN = 'arn:aws:ivs:us-east-1:123456789012:channel/AbCdEf123456';
 
-function defaultAnswer(req: Seen): { status: number; body?: unknown } {
+function defaultAnswer(req: Seen): { status: number; body?: unknown; errorType?: string } {
   switch (req.path) {
     case '/CreateChannel':
       return {

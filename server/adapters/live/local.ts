@@ -42,7 +42,7 @@ export class LocalLiveProvider implements LiveProvider {
     // The local server drops a publisher whose key no longer matches a channel (rotation); nothing else to stop.
   }
 
-  async putMetadata(): Promise<MetadataResult> {
+  async putMetadata(_channelArn?: string, _metadata?: string): Promise<MetadataResult> {
     // The local HLS has no timed-metadata track the IVS player would surface; pins reach viewers over SSE.
     return 'not_supported';
   }

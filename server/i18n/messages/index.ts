@@ -15,6 +15,7 @@ export const namespaces = {
   dashboard: { es: () => import('./es/dashboard.json'), en: () => import('./en/dashboard.json') },
   team: { es: () => import('./es/team.json'), en: () => import('./en/team.json') },
   trust: { es: () => import('./es/trust.json'), en: () => import('./en/trust.json') },
+  live: { es: () => import('./es/live.json'), en: () => import('./en/live.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;

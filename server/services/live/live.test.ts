@@ -23,7 +23,7 @@ const uid = () => crypto.randomBytes(4).toString('hex');
 /** The local provider, recording every timed-metadata call the pins make. */
 class RecordingProvider extends LocalLiveProvider {
   sent: Array<{ arn: string; text: string }> = [];
-  async putMetadata(arn: string, text: string): Promise<MetadataResult> {
+  override async putMetadata(arn: string, text: string): Promise<MetadataResult> {
     this.sent.push({ arn, text });
     return 'sent';
   }

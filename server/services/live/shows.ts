@@ -5,6 +5,7 @@ import { ivsChannels, liveChatMessages, livePins, liveShowProducts, liveShows, l
 import { AppError } from '../../errors/app-error';
 import { assertReadyMedia } from '../media/assert-ready-media';
 import type { MediaUrl } from '../catalog/types';
+import { getProductPage } from '../catalog/get-product-page';
 import { showChannel, type LiveChatPayload } from './realtime';
 import { ZScheduleShowInput, type TScheduleShowInput } from './schemas';
 
@@ -228,3 +229,17 @@ export async function listPublicStoreShows({ db, storeId }: { db: DbOrTx; storeI
     .limit(5);
 }
 
+
+/** The pinned product's buy box data (variants, options), only for products of the show's store. */
+export async function getShowProduct({ db, showId, productId, mediaUrl }: { db: Db; showId: string; productId: string; mediaUrl: MediaUrl }) {
+  const [row] = await db
+    .select({ storeSlug: stores.slug, productSlug: products.slug })
+    .from(liveShows)
+    .innerJoin(stores, eq(stores.id, liveShows.storeId))
+    .innerJoin(products, and(eq(products.storeId, liveShows.storeId), eq(products.id, productId)))
+    .where(eq(liveShows.id, showId));
+  if (!row) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+  const page = await getProductPage({ db, input: { store: row.storeSlug, product: row.productSlug }, mediaUrl });
+  if (!page) throw new AppError('NOT_FOUND', { message: 'Producto no disponible.' });
+  return { store: { name: page.store.name, slug: page.store.slug }, product: page.product };
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LiveViewer } from '@/components/live/live-viewer';
+import { IntlProvider } from '@/components/providers/intl';
+import { TrpcProvider } from '@/components/providers/trpc';
+import { getCurrentUser } from '@/server/auth/require-user';
+import { api } from '@/server/trpc/server';
+
+/** Live status, pins and chat change every second: rendered per request, then kept current over SSE. */
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ show: string }> }): Promise<Metadata> {
+  const { show } = await params;
+  const page = /^[a-z0-9-]{4,64}$/.test(show) ? await (await api()).live.show({ slug: show }) : null;
+  return page ? { title: `${page.show.title} · ${page.store.name}` } : { title: 'En vivo' };
+}
+
+export default async function LiveShowPage({ params }: { params: Promise<{ show: string }> }) {
+  const { show } = await params;
+  if (!/^[a-z0-9-]{4,64}$/.test(show)) notFound();
+  const [page, user] = await Promise.all([(await api()).live.show({ slug: show }), getCurrentUser()]);
+  if (!page) notFound();
+  return (
+    <IntlProvider>
+      <TrpcProvider>
+        <LiveViewer initial={page} user={user ? { name: user.name ?? '', email: user.email } : null} />
+      </TrpcProvider>
+    </IntlProvider>
+  );
+}
