@@ -18,9 +18,11 @@ import { walletRouter } from '../routers/wallet';
 import { chatRouter } from '../routers/chat';
 import { inboxRouter } from '../routers/inbox';
 import { liveRouter, liveSellerRouter } from '../routers/live';
+import { crmRouter } from '../routers/crm';
 import { createCallerFactory, createTRPCRouter } from './init';
 
 export const appRouter = createTRPCRouter({
+  crm: crmRouter,
   live: liveRouter,
   liveSeller: liveSellerRouter,
   inbox: inboxRouter,
