@@ -1,0 +1,204 @@
+/**
+ * npm run bench:lighthouse — Lighthouse 12 (runs on Node 20) in its default mobile mode (Moto G Power viewport,
+ * simulated slow 4G, 4× CPU slowdown) with the system Chromium, against a production build: `/`, a store page, a
+ * product page and a live show page when one exists; 3 runs per page, the median run (by performance score) is
+ * reported. Also the first-load JavaScript (gzip) of the store and product pages. Writes docs/benchmarks.md.
+ *
+ * LIGHTHOUSE_BASE_URL=http://127.0.0.1:3441 measures an already running `npm start` instead of building one
+ * (then the pages are found through its sitemap). LIGHTHOUSE_RUNS (default 3), CHROME_PATH (default /usr/bin/chromium).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import postgres from 'postgres';
+import { startLocalStack } from '../local-stack';
+import { appEnv, log, spawnNext } from '../run-next';
+import { writeBenchSection } from './report';
+
+const run = promisify(execFile);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+type Lhr = {
+  categories: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', { score: number | null }>;
+  audits: Record<string, { numericValue?: number; score?: number | null; title?: string }>;
+};
+/** Audits worth naming in the table when they fall below 0.9 (why a score is what it is). */
+const WATCHED = ['largest-contentful-paint', 'total-blocking-time', 'render-blocking-resources', 'unused-javascript', 'bootup-time', 'mainthread-work-breakdown', 'uses-responsive-images', 'color-contrast', 'errors-in-console', 'inspector-issues', 'canonical', 'hreflang', 'meta-description', 'is-crawlable', 'image-alt', 'link-text'];
+
+type Row = { perf: number; a11y: number; bp: number; seo: number; lcp: number; cls: number; tbt: number; fcp: number; si: number; failing: string[] };
+
+async function waitFor(url: string, ms: number) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} not up after ${ms} ms`);
+}
+
+/** gzip bytes of every /_next/static module script the page's HTML loads (as scripts/bench/pages.ts). */
+async function firstLoadJs(url: string): Promise<number> {
+  const html = await (await fetch(url)).text();
+  const base = new URL(url).origin;
+  const srcs = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1]!)
+    .filter((attrs) => !/\bnomodule\b/i.test(attrs))
+    .map((attrs) => /\bsrc="([^"]+\.js[^"]*)"/.exec(attrs)?.[1])
+    .filter((src): src is string => Boolean(src?.startsWith('/_next/')));
+  let total = 0;
+  for (const src of new Set(srcs)) total += zlib.gzipSync(Buffer.from(await (await fetch(base + src)).arrayBuffer()), { level: 9 }).length;
+  return total;
+}
+
+async function lighthouse(url: string): Promise<Row> {
+  const out = path.join(os.tmpdir(), `vita-lh-${process.pid}-${Date.now()}.json`);
+  await run(
+    process.execPath,
+    [
+      path.resolve('node_modules/lighthouse/cli/index.js'),
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage --disable-gpu',
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 << 20, timeout: 180_000 },
+  );
+  const lhr = JSON.parse(fs.readFileSync(out, 'utf8')) as Lhr;
+  fs.rmSync(out, { force: true });
+  const score = (k: keyof Lhr['categories']) => Math.round((lhr.categories[k].score ?? 0) * 100);
+  const num = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
+  const failing = WATCHED.filter((k) => {
+    const sc = lhr.audits[k]?.score;
+    return sc !== null && sc !== undefined && sc < 0.9;
+  });
+  return {
+    perf: score('performance'),
+    a11y: score('accessibility'),
+    bp: score('best-practices'),
+    seo: score('seo'),
+    lcp: num('largest-contentful-paint'),
+    cls: num('cumulative-layout-shift'),
+    tbt: num('total-blocking-time'),
+    fcp: num('first-contentful-paint'),
+    si: num('speed-index'),
+    failing,
+  };
+}
+
+function median(rows: Row[]): Row {
+  const sorted = [...rows].sort((a, b) => a.perf - b.perf);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function pagesFromSitemap(base: string): Promise<Record<string, string>> {
+  const xml = await (await fetch(`${base}/sitemap.xml`)).text();
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const product = locs.find((p) => /^\/s\/[^/]+\/p\/[^/]+$/.test(p))!;
+  return { home: '/', store: product.split('/p/')[0]!, product };
+}
+
+async function main() {
+  let base = process.env.LIGHTHOUSE_BASE_URL?.replace(/\/$/, '');
+  let stop = async () => {};
+  let pages: Record<string, string>;
+  if (!base) {
+    const dataDir = path.resolve('.data/bench-lh');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    Object.assign(process.env, {
+      VITA_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: process.env.EMBEDDED_PG_PORT ?? '54359',
+      COGNITO_LOCAL_PORT: process.env.COGNITO_LOCAL_PORT ?? '9359',
+      CREGIS_SANDBOX_PORT: process.env.CREGIS_SANDBOX_PORT ?? '9361',
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-bench',
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+    });
+    const stack = await startLocalStack({ mode: 'start', log });
+    const env = appEnv(stack.env);
+    const dist = process.env.NEXT_DIST_DIR!;
+    if (!(process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(dist, 'BUILD_ID')))) {
+      log('building (production)…');
+      fs.rmSync(dist, { recursive: true, force: true });
+      const [build] = spawnNext('build', { ...env, WORKER: '0' });
+      const code = await new Promise<number>((r) => build!.once('exit', (c) => r(c ?? 1)));
+      if (code !== 0) throw new Error(`next build failed (${code})`);
+    }
+    const children = spawnNext('start', { ...env, WORKER: '0' });
+    stop = async () => {
+      for (const c of children) c.kill('SIGTERM');
+      await stack.stop();
+    };
+    base = `http://127.0.0.1:${PORT}`;
+    await waitFor(`${base}/api/health`, 90_000);
+    pages = await pagesFromSitemap(base);
+    try {
+      const sql = postgres(env.DATABASE_URL!, { max: 1 });
+      const [show] = await sql<{ slug: string }[]>`select slug from live_shows order by (status = 'live') desc, created_at desc limit 1`;
+      await sql.end();
+      if (show) pages.live = `/live/${show.slug}`;
+    } catch {
+      // no live shows table or none yet
+    }
+  } else {
+    pages = await pagesFromSitemap(base);
+    if (process.env.LIGHTHOUSE_LIVE_PATH) pages.live = process.env.LIGHTHOUSE_LIVE_PATH;
+  }
+
+  try {
+    // Warm every page (ISR renders on the first hit) before measuring.
+    for (const p of Object.values(pages)) for (let i = 0; i < 2; i++) await fetch(base + p);
+    const results: Record<string, { median: Row; runs: Row[] }> = {};
+    for (const [name, p] of Object.entries(pages)) {
+      const runs: Row[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        log(`lighthouse ${name} ${p} (${i + 1}/${RUNS})`);
+        runs.push(await lighthouse(base + p));
+      }
+      results[name] = { median: median(runs), runs };
+    }
+    const storeJs = await firstLoadJs(base + pages.store!);
+    const productJs = await firstLoadJs(base + pages.product!);
+
+    const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)}` : '—');
+    const rows = Object.entries(results).map(([name, { median: m, runs }]) => {
+      const perfs = runs.map((r) => r.perf).join('/');
+      return `| ${name} \`${pages[name]}\` | **${m.perf}** (${perfs}) | ${m.a11y} | ${m.bp} | ${m.seo} | ${ms(m.lcp)} | ${m.cls.toFixed(3)} | ${ms(m.tbt)} | ${ms(m.fcp)} | ${m.failing.join(', ') || '—'} |`;
+    });
+    const md = `## Lighthouse (mobile) and first-load JavaScript
+
+\`npm run bench:lighthouse\` — Lighthouse ${JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')).version} in its default mobile mode
+(simulated slow 4G, 4× CPU slowdown) with Debian Chromium (headless), against the production build served by
+\`next start\` on this shared 2-core machine; ${RUNS} runs per page, the median run by performance score (all runs' scores in
+brackets). Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+| page | performance | accessibility | best practices | SEO | LCP ms | CLS | TBT ms | FCP ms | audits below 0.9 (selection) |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Targets: performance ≥ 95, accessibility ≥ 98, best practices ≥ 95, SEO = 100, LCP ≤ 1.5 s, CLS ≤ 0.02, TBT ≤ 100 ms.
+
+First-load JavaScript (gzip level 9 of the module scripts the HTML loads): store page ${(storeJs / 1024).toFixed(1)} KB,
+product page ${(productJs / 1024).toFixed(1)} KB (target ≤ 120 KB).
+`;
+    await writeBenchSection('lighthouse', md);
+    console.log(md);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
