@@ -1,3 +1,4 @@
+import { assertRecentSignIn } from '../auth/recent-auth';
 import { kickOutbox } from '../services/outbox/kick-outbox';
 import { acceptInvitation, invitationUrl, inviteMember, listInvitations, previewInvitation, revokeInvitation } from '../services/team/invitations';
 import { changeMemberRole, listMembers, removeMember } from '../services/team/members';
@@ -34,7 +35,11 @@ export const teamRouter = createTRPCRouter({
   changeRole: sellerProcedure
     .meta({ permission: 'team.manage' })
     .input(ZChangeRoleInput)
-    .mutation(({ ctx, input }) => changeMemberRole({ db: ctx.db, store: ctx.store, actor: ctx.user, userId: input.userId, role: input.role })),
+    .mutation(({ ctx, input }) => {
+      // A role change is sensitive: it needs a sign-in from the last RECENT_AUTH_MINUTES (server/auth/recent-auth.ts).
+      assertRecentSignIn(ctx.user);
+      return changeMemberRole({ db: ctx.db, store: ctx.store, actor: ctx.user, userId: input.userId, role: input.role });
+    }),
 
   removeMember: sellerProcedure
     .meta({ permission: 'team.manage' })
