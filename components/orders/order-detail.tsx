@@ -1,3 +1,4 @@
+import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import Image from 'next/image';
 import Link from 'next/link';
 import { formatMoney } from '@/components/ui/money';
@@ -155,6 +156,7 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
             Escribir a la tienda
           </a>
         )}
+        <AskSellerLink storeId={order.store.id} orderId={order.id} label="Preguntar por este pedido" className="inline-flex h-11 items-center gap-2 rounded-xl border border-violet-200 bg-white px-4 text-sm font-semibold text-violet-700 hover:bg-violet-50" />
       </div>
     </article>
   );

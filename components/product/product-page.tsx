@@ -3,6 +3,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import { LiveOffer } from '@/components/product/live-offer';
 import { ProductGrid } from '@/components/product/product-card';
 import { ProductGallery } from '@/components/product/product-gallery';
@@ -123,6 +124,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
               whatsapp={whatsappDigits(store.whatsapp)}
             />
           </div>
+          <AskSellerLink storeId={store.id} productId={product.id} label={t('product.askSeller')} className="mt-3 inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-full px-4 text-sm font-semibold text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50" />
 
           <ul className="mt-6 space-y-3 rounded-2xl bg-zinc-50 p-4 text-sm text-zinc-700">
             <li className="flex gap-3">

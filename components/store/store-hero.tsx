@@ -1,3 +1,4 @@
+import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import Image from 'next/image';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
@@ -62,6 +63,7 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
               {t('store.whatsapp')}
             </a>
           )}
+          <AskSellerLink storeId={store.id} label={t('store.askSeller')} className="inline-flex h-11 items-center gap-2 rounded-full px-5 text-sm font-semibold text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50" />
         </div>
         {store.categories.length > 1 && (
           <nav aria-label={t('store.storeCategories')} className="mt-5 flex gap-2 overflow-x-auto pb-1 [scrollbar-width:none]">

@@ -22,14 +22,15 @@ export default async function NewConversationPage({ searchParams }: { searchPara
   const productId = one(sp.producto);
   const orderId = one(sp.pedido);
   const q = new URLSearchParams(Object.entries({ tienda: storeId, producto: productId, pedido: orderId }).filter((e): e is [string, string] => Boolean(e[1])));
-  await requireUser(`/mensajes/nuevo?${q.toString()}`);
+  const user = await requireUser(`/mensajes/nuevo?${q.toString()}`);
   if (!storeId || !UUID.test(storeId) || (productId && !UUID.test(productId)) || (orderId && !UUID.test(orderId))) notFound();
   const db = getDb();
   const [store] = await db.select({ name: stores.name, slug: stores.slug, status: stores.status }).from(stores).where(eq(stores.id, storeId));
   if (!store || store.status !== 'active') notFound();
   const [product] = productId ? await db.select({ title: products.title, price: products.priceMin, currency: products.currency, storeId: products.storeId }).from(products).where(eq(products.id, productId)) : [];
   if (productId && product?.storeId !== storeId) notFound();
-  const [order] = orderId ? await db.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId)) : [];
+  // Only the buyer's own order becomes the context (a guest order opened by link has no account attached).
+  const [order] = orderId ? (await db.select({ number: orders.number, buyer: orders.buyerUserId, storeId: orders.storeId }).from(orders).where(eq(orders.id, orderId))).filter((o) => o.buyer === user.id && o.storeId === storeId) : [];
   // Already talking to this store and no new context: straight to that thread.
   const mine = await (await api()).chat.list();
   const existing = mine.items.find((c) => c.store.id === storeId);

@@ -15,7 +15,7 @@ export type BuyerOrder = {
   checkoutStatus: CheckoutStatus;
   /** Where to finish paying while the payment is still open; null otherwise. */
   paymentUrl: string | null;
-  store: { name: string; slug: string; whatsapp: string | null };
+  store: { id: string; name: string; slug: string; whatsapp: string | null };
   contact: { name: string; email: string; phone?: string };
   currency: string;
   subtotal: number;
@@ -58,6 +58,7 @@ export async function getBuyerOrder({
       checkoutStatus: checkouts.status,
       paymentUrl: checkouts.paymentUrl,
       accessToken: checkouts.accessToken,
+      storeId: stores.id,
       storeName: stores.name,
       storeSlug: stores.slug,
       storeWhatsapp: stores.whatsapp,
@@ -100,7 +101,7 @@ export async function getBuyerOrder({
     checkoutId: o.checkoutId,
     checkoutStatus: row.checkoutStatus,
     paymentUrl: ['pending', 'partially_paid'].includes(row.checkoutStatus) ? row.paymentUrl : null,
-    store: { name: row.storeName, slug: row.storeSlug, whatsapp: row.storeWhatsapp },
+    store: { id: row.storeId, name: row.storeName, slug: row.storeSlug, whatsapp: row.storeWhatsapp },
     contact: o.contact,
     currency: o.currency.trim(),
     subtotal: o.subtotal,
