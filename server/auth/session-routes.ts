@@ -5,12 +5,11 @@
 import { z } from 'zod';
 import { authAdapter } from '../adapters/auth';
 import { getDb } from '../db/client';
-import { env } from '../env';
 import { assertSameOrigin } from '../http/csrf';
 import { logger } from '../log/logger';
 import { recordSignInDevice } from '../services/audit/sign-in-device';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
-import { clearSessionCookies, parseCookieHeader, SESSION_COOKIE, sessionSetCookies, type CookieOptions } from './cookies';
+import { clearSessionCookies, readSessionCookies, secureCookies, sessionSetCookies, type CookieOptions } from './cookies';
 import { safeNextPath } from './next-path';
 import { verifySessionTokens } from './session';
 
@@ -20,12 +19,9 @@ const ZToken = z.string().min(20).max(8192);
 const ZCreateSessionInput = z.object({ accessToken: ZToken, idToken: ZToken, refreshToken: ZToken });
 
 function cookieOptions(): CookieOptions {
-  const e = env();
   // `npm start` is a production build served over http://localhost; browsers other than Chromium drop Secure
-  // cookies there. Every deployed (https) origin gets Secure.
-  const app = new URL(e.APP_URL);
-  const localHttp = app.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(app.hostname);
-  return { secure: e.NODE_ENV === 'production' && !localHttp };
+  // cookies there. Every deployed (https) origin gets Secure and the __Host-/__Secure- names (server/auth/cookies.ts).
+  return { secure: secureCookies() };
 }
 
 function json(status: number, body: unknown, cookies: string[] = []): Response {
@@ -78,8 +74,8 @@ export async function createSession(req: Request): Promise<Response> {
 export async function deleteSession(req: Request): Promise<Response> {
   const forbidden = assertSameOrigin(req);
   if (forbidden) return forbidden;
-  const cookies = parseCookieHeader(req.headers.get('cookie') ?? '');
-  await authAdapter().signOut({ accessToken: cookies.get(SESSION_COOKIE.access), refreshToken: cookies.get(SESSION_COOKIE.refresh) });
+  const cookies = readSessionCookies(req.headers.get('cookie') ?? '');
+  await authAdapter().signOut({ accessToken: cookies.access, refreshToken: cookies.refresh });
   return empty(204, clearSessionCookies(cookieOptions()));
 }
 
@@ -87,7 +83,7 @@ type RefreshOutcome = { ok: true; cookies: string[] } | { ok: false; cookies: st
 
 async function refreshFromCookies(req: Request): Promise<RefreshOutcome> {
   const opts = cookieOptions();
-  const refreshToken = parseCookieHeader(req.headers.get('cookie') ?? '').get(SESSION_COOKIE.refresh);
+  const refreshToken = readSessionCookies(req.headers.get('cookie') ?? '').refresh;
   if (!refreshToken) return { ok: false, cookies: clearSessionCookies(opts) };
   try {
     const tokens = await authAdapter().refresh(refreshToken);

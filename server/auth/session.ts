@@ -1,6 +1,6 @@
 import { authAdapter, type AuthAdapter } from '../adapters/auth';
 import { logger } from '../log/logger';
-import { parseCookieHeader, SESSION_COOKIE } from './cookies';
+import { readSessionCookies } from './cookies';
 
 /** Verified identity of the caller, taken from the HttpOnly session cookies. */
 export type SessionUser = {
@@ -29,9 +29,7 @@ export async function verifySessionTokens(
 
 /** Reads and verifies the session cookies; null when they are missing, invalid or expired. */
 export async function getSessionUser(cookieHeader: string): Promise<SessionUser | null> {
-  const cookies = parseCookieHeader(cookieHeader);
-  const accessToken = cookies.get(SESSION_COOKIE.access);
-  const idToken = cookies.get(SESSION_COOKIE.id);
+  const { access: accessToken, id: idToken } = readSessionCookies(cookieHeader);
   if (!accessToken || !idToken) return null;
   try {
     return await verifySessionTokens({ accessToken, idToken });
@@ -44,6 +42,6 @@ export async function getSessionUser(cookieHeader: string): Promise<SessionUser 
 
 /** True when the request carries a session cookie, valid or not (an expired one can still be refreshed). */
 export function hasSessionCookie(cookieHeader: string): boolean {
-  const cookies = parseCookieHeader(cookieHeader);
-  return Boolean(cookies.get(SESSION_COOKIE.access) || cookies.get(SESSION_COOKIE.refresh));
+  const cookies = readSessionCookies(cookieHeader);
+  return Boolean(cookies.access || cookies.refresh);
 }

@@ -1,4 +1,4 @@
-import { env } from '../env';
+import { secureCookies } from '../auth/cookies';
 import { cartSetCookie, generateCartToken, readCartToken } from '../services/cart/cart-token';
 
 /**
@@ -10,12 +10,4 @@ export function cartTokenFor(headers: Headers): { token: string; setCookie: stri
   if (existing) return { token: existing, setCookie: null };
   const token = generateCartToken();
   return { token, setCookie: cartSetCookie(token, { secure: secureCookies() }) };
-}
-
-function secureCookies(): boolean {
-  const e = env();
-  // Same rule as the session cookies: `npm start` over http://localhost must still keep the cookie.
-  const app = new URL(e.APP_URL);
-  const localHttp = app.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(app.hostname);
-  return e.NODE_ENV === 'production' && !localHttp;
 }

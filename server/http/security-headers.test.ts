@@ -21,7 +21,7 @@ describe('security headers', () => {
   });
 
   it('allows what others need: Cognito, the media bucket, IVS and the local HLS server on live pages, eval only in dev', () => {
-    const env = { COGNITO_ENDPOINT: 'http://127.0.0.1:9229', MEDIA_DRIVER: 's3', MEDIA_BUCKET: 'b', MEDIA_REGION: 'sa-east-1', LIVE_HLS_BASE_URL: 'http://127.0.0.1:9391/hls' } as NodeJS.ProcessEnv;
+    const env = { COGNITO_ENDPOINT: 'http://127.0.0.1:9229', MEDIA_DRIVER: 's3', MEDIA_BUCKET: 'b', MEDIA_REGION: 'sa-east-1', LIVE_HLS_BASE_URL: 'http://127.0.0.1:9391/hls' } as unknown as NodeJS.ProcessEnv;
     const live = contentSecurityPolicy({ kind: 'cached', pathname: '/live/abc', env });
     expect(live).toContain("'wasm-unsafe-eval'");
     expect(live).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:9229 https:\/\/b\.s3\.sa-east-1\.amazonaws\.com.* https:\/\/\*\.live-video\.net wss:\/\/\*\.live-video\.net http:\/\/127\.0\.0\.1:9391/);

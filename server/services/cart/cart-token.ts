@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
-import { parseCookieHeader } from '../../auth/cookies';
+import { parseCookieHeader, secureCookies } from '../../auth/cookies';
 
-/** The guest cart's cookie. Exported from here only, so nothing else spells it. */
+/** The guest cart's cookie. Exported from here only, so nothing else spells it. `__Host-` over https (see auth/cookies). */
 export const CART_COOKIE = 'vita_cart';
+export const SECURE_CART_COOKIE = '__Host-vita_cart';
+const cartCookieName = (secure: boolean) => (secure ? SECURE_CART_COOKIE : CART_COOKIE);
 
 /** 90 days: a guest who comes back within a season still finds their cart. */
 export const CART_COOKIE_MAX_AGE_S = 90 * 24 * 60 * 60;
@@ -15,13 +17,13 @@ export function generateCartToken(): string {
 }
 
 /** The cart token the request carries; null when absent or not one we could have issued. */
-export function readCartToken(cookieHeader: string): string | null {
-  const value = parseCookieHeader(cookieHeader).get(CART_COOKIE);
+export function readCartToken(cookieHeader: string, secure = secureCookies()): string | null {
+  const value = parseCookieHeader(cookieHeader).get(cartCookieName(secure));
   return value && TOKEN_SHAPE.test(value) ? value : null;
 }
 
 export function cartSetCookie(token: string, opts: { secure: boolean }): string {
-  const parts = [`${CART_COOKIE}=${token}`, 'Path=/', `Max-Age=${CART_COOKIE_MAX_AGE_S}`, 'HttpOnly', 'SameSite=Lax'];
+  const parts = [`${cartCookieName(opts.secure)}=${token}`, 'Path=/', `Max-Age=${CART_COOKIE_MAX_AGE_S}`, 'HttpOnly', 'SameSite=Lax'];
   if (opts.secure) parts.push('Secure');
   return parts.join('; ');
 }
