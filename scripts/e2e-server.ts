@@ -20,6 +20,8 @@ async function main() {
   process.env.LIVE_HTTP_PORT ??= '9391';
   process.env.NEXT_DIST_DIR ??= '.next-e2e';
   process.env.PORT ??= '3100';
+  // Every Playwright browser comes from localhost: one address for the whole suite (server/http/rate-limit.ts).
+  process.env.RATE_LIMIT_MULTIPLIER ??= '50';
   const stack = await startLocalStack({ mode: 'start', log });
   const env = appEnv(stack.env);
   const built = fs.existsSync(path.join(process.env.NEXT_DIST_DIR, 'BUILD_ID'));
