@@ -1,7 +1,12 @@
 import { ZPushEndpoint, ZPushPreferences, ZPushSubscription } from '../services/push/schemas';
 import { countSubscriptions, getPushPreferences, setPushPreferences, subscribePush, unsubscribePush } from '../services/push/subscriptions';
+import { registerPushTriggers } from '../services/push/triggers';
 import { vapidKeys } from '../services/push/vapid';
+import { getDb } from '../db/client';
 import { authedProcedure, createTRPCRouter, publicProcedure } from '../trpc/init';
+
+// New chat messages → push (the chat domain's after-commit hook); loaded with the tRPC router in every server process.
+registerPushTriggers(getDb);
 
 /** Web Push: the VAPID public key for the browser, this person's devices and what they want to hear about. */
 export const pushRouter = createTRPCRouter({

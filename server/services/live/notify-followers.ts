@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { parseEmailData } from '../outbox/templates';
+import { queueStoreLivePush } from '../push/triggers';
 
 /**
  * THE event point for "a followed store went live" (push notifications hook in here too: H-PWA adds `kind = 'push'`
@@ -20,5 +21,6 @@ export async function notifyFollowersLive(
     where f.store_id = ${show.storeId}
     on conflict (dedupe_key) do nothing
     returning id`);
+  await queueStoreLivePush(db, show);
   return rows.length;
 }

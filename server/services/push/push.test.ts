@@ -1,13 +1,15 @@
+import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalPushService } from '../../../scripts/local/push-service';
-import { outbox, pushSubscriptions } from '../../db/schema';
+import { follows, outbox, pushSubscriptions } from '../../db/schema';
 import { callerFor, rejectionOf } from '../../testing/caller';
 import { createTestUser, testDb } from '../../testing/db';
 import { deliverPush, findDuePush } from './deliver-push';
 import { queueOrderPaidPush, queuePush } from './queue-push';
 import { renderPush } from './templates';
+import { queueChatMessagePush, queueStoreLivePush } from './triggers';
 
 const db = testDb();
 const vapidPair = webpush.generateVAPIDKeys();
@@ -151,6 +153,48 @@ describe('delivery through web-push to a local push service', () => {
     await queuePush(db, { userId: a.user.id, template: 'store_live', data: { storeName: 'X', url: '/s/x' }, dedupeKey: `novapid:${a.user.id}` });
     const [row] = await pushRows(a.user.id);
     expect(await deliverPush({ db, agent: service.agent, messageId: row!.id, vapid: null })).toEqual({ outcome: 'failed', error: 'push not configured (VAPID keys missing)' });
+  });
+});
+
+describe('triggers', () => {
+  it('a buyer’s chat message notifies the store team’s devices; the reply notifies the buyer', async () => {
+    const seller = await sellerWithStore();
+    const buyer = await sellerWithStore();
+    const s1 = service.subscribe();
+    const s2 = service.subscribe();
+    await seller.caller.push.subscribe({ endpoint: s1.endpoint, keys: s1.keys });
+    await buyer.caller.push.subscribe({ endpoint: s2.endpoint, keys: s2.keys });
+    const message = { id: crypto.randomUUID(), conversationId: crypto.randomUUID(), body: '¿Tienen talla M?' } as never;
+    await queueChatMessagePush(db, { message, storeId: seller.storeId, storeName: 'Tejidos Quispe', buyerId: buyer.user.id, recipient: 'store' });
+    await queueChatMessagePush(db, { message, storeId: seller.storeId, storeName: 'Tejidos Quispe', buyerId: buyer.user.id, recipient: 'store' });
+    const toSeller = await pushRows(seller.user.id);
+    expect(toSeller).toHaveLength(1);
+    expect(toSeller[0]!.data).toMatchObject({ preview: '¿Tienen talla M?', url: expect.stringContaining(`/dashboard/inbox/${seller.storeId}/`) });
+    await queueChatMessagePush(db, { message: { ...(message as object), id: crypto.randomUUID() } as never, storeId: seller.storeId, storeName: 'Tejidos Quispe', buyerId: buyer.user.id, recipient: 'buyer' });
+    const toBuyer = await pushRows(buyer.user.id);
+    expect(toBuyer).toHaveLength(1);
+    expect(toBuyer[0]!.data).toMatchObject({ from: 'Tejidos Quispe', url: expect.stringMatching(/^\/mensajes\//) });
+    const before = service.received.length;
+    expect(await deliverPush({ db, agent: service.agent, messageId: toBuyer[0]!.id, vapid })).toMatchObject({ outcome: 'sent', delivered: 1 });
+    expect((await service.waitFor(before + 1)).at(-1)!.payload).toMatchObject({ title: 'Mensaje de Tejidos Quispe', body: '¿Tienen talla M?' });
+  });
+
+  it('a store going live notifies followers with a device, once per show', async () => {
+    const seller = await sellerWithStore();
+    const fan = await sellerWithStore();
+    const lurker = await sellerWithStore(); // follows, no device
+    const sub = service.subscribe();
+    await fan.caller.push.subscribe({ endpoint: sub.endpoint, keys: sub.keys });
+    await db.insert(follows).values([
+      { userId: fan.user.id, storeId: seller.storeId },
+      { userId: lurker.user.id, storeId: seller.storeId },
+    ]);
+    const show = { id: crypto.randomUUID(), storeId: seller.storeId, slug: 'gran-remate', title: 'Gran remate de chompas', storeName: 'Tejidos Quispe' };
+    expect(await queueStoreLivePush(db, show)).toBe(1);
+    expect(await queueStoreLivePush(db, show)).toBe(0);
+    expect(await pushRows(lurker.user.id)).toHaveLength(0);
+    const [row] = await pushRows(fan.user.id);
+    expect(row).toMatchObject({ template: 'store_live', data: { url: '/live/gran-remate', showTitle: 'Gran remate de chompas' } });
   });
 });
 
