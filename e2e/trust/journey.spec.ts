@@ -19,7 +19,10 @@ async function sellerWithStore(page: Page, context: BrowserContext, testInfo: Te
 test.describe.configure({ timeout: 150_000 });
 
 const shot = async (page: Page, testInfo: TestInfo, name: string) => {
-  if (testInfo.project.name === 'phone') await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  if (testInfo.project.name !== 'phone') return;
+  // TRUST_SHOT_DIR keeps them outside test-results (which every Playwright run wipes).
+  const dir = process.env.TRUST_SHOT_DIR;
+  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : testInfo.outputPath(`${name}.png`), fullPage: true });
 };
 
 /** From the wallet to DIDIT's hosted page (the local sandbox) and back, choosing `outcome` there. */
