@@ -11,6 +11,18 @@ import type { AppRouter } from '@/server/trpc/root';
 
 type TQueue = inferRouterOutputs<AppRouter>['admin']['kycQueue'];
 const when = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' });
+const STATUS_ES: Record<string, string> = {
+  'Not Started': 'Sin empezar',
+  'In Progress': 'En curso',
+  'In Review': 'En revisión',
+  'Awaiting User': 'Esperando a las personas',
+  Resubmitted: 'Reenviada',
+  Approved: 'Aprobada',
+  Declined: 'Rechazada',
+  Expired: 'Enlace vencido',
+  Abandoned: 'Abandonada',
+  'Kyc Expired': 'Verificación vencida',
+};
 
 /** In Review cases, oldest first: what DIDIT found, a note, approve or decline. */
 export function KycQueue({ initialData }: { initialData: TQueue }) {
@@ -113,7 +125,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
                 {r.storeName} · {r.kind === 'business' ? 'empresa' : 'persona'}
                 {r.reviewedBy ? ' · revisada' : ''}
               </span>
-              <Pill tone={r.status === 'Approved' ? 'green' : r.status === 'Declined' ? 'red' : 'zinc'}>{r.status}</Pill>
+              <Pill tone={r.status === 'Approved' ? 'green' : r.status === 'Declined' ? 'red' : 'zinc'}>{STATUS_ES[r.status] ?? r.status}</Pill>
             </li>
           ))}
         </ul>
