@@ -25,7 +25,12 @@ export function TeamManager({ storeId, storeName, meId, initialData }: { storeId
   const { data = initialData } = useQuery({ ...listOptions, initialData });
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listOptions.queryKey });
-  const onError = (err: unknown) => setNotice({ tone: 'error', text: appErrorOf(err).message });
+  const [reauth, setReauth] = useState(false);
+  const onError = (err: unknown) => {
+    const info = appErrorOf(err);
+    setReauth(info.details?.reason === 'RECENT_AUTH_REQUIRED');
+    setNotice({ tone: 'error', text: info.message });
+  };
   const isOwner = data.myRole === 'owner';
 
   const changeRole = useMutation(trpc.team.changeRole.mutationOptions({ onSuccess: () => {
@@ -47,7 +52,8 @@ export function TeamManager({ storeId, storeName, meId, initialData }: { storeId
     <div className="space-y-5">
       {notice ? (
         <Notice tone={notice.tone} onClose={() => setNotice(null)}>
-          {notice.text}
+          {notice.text}{' '}
+          {reauth ? <ReauthLink storeId={storeId} /> : null}
         </Notice>
       ) : null}
 
@@ -157,6 +163,7 @@ function InviteForm({ storeId, storeName, onSent }: { storeId: string; storeName
   const [sent, setSent] = useState<{ email: string; url: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reauth, setReauth] = useState(false);
   const invite = useMutation(
     trpc.team.invite.mutationOptions({
       onSuccess: (r) => {
@@ -168,6 +175,7 @@ function InviteForm({ storeId, storeName, onSent }: { storeId: string; storeName
       },
       onError: (err) => {
         const info = appErrorOf(err);
+        setReauth(info.details?.reason === 'RECENT_AUTH_REQUIRED');
         setFields(info.fields);
         setError(Object.keys(info.fields).length ? null : info.message);
       },
@@ -222,7 +230,7 @@ function InviteForm({ storeId, storeName, onSent }: { storeId: string; storeName
         <p className="text-sm text-zinc-600">{t(`roleHelp.${role}`)}</p>
         {error ? (
           <p role="alert" className="text-sm text-red-700">
-            {error}
+            {error} {reauth ? <ReauthLink storeId={storeId} /> : null}
           </p>
         ) : null}
         <button type="submit" className={buttonClass.primary} disabled={invite.isPending} aria-busy={invite.isPending}>
@@ -256,5 +264,15 @@ function InviteForm({ storeId, storeName, onSent }: { storeId: string; storeName
         </div>
       ) : null}
     </Card>
+  );
+}
+
+/** A sensitive action asked for a fresh sign-in: through /ingresar?reauth=1 and back to this page. */
+function ReauthLink({ storeId }: { storeId: string }) {
+  const t = useTranslations('team');
+  return (
+    <a className="font-semibold underline" href={`/ingresar?reauth=1&next=${encodeURIComponent(`/dashboard/tiendas/${storeId}/equipo`)}`}>
+      {t('reauth')}
+    </a>
   );
 }

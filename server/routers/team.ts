@@ -21,6 +21,8 @@ export const teamRouter = createTRPCRouter({
     .input(ZInviteMemberInput)
     .use(rateLimit('invite', (_ctx, input) => `store:${(input as { storeId: string }).storeId}`))
     .mutation(async ({ ctx, input }) => {
+      // Granting access to the store is as sensitive as a role change: a recent sign-in (server/auth/recent-auth.ts).
+      assertRecentSignIn(ctx.user);
       const { invitation, token } = await inviteMember({ db: ctx.db, store: ctx.store, inviter: ctx.user, input });
       await kickOutbox();
       // The owner may also share the link directly (WhatsApp); it is shown once, never stored in clear.
@@ -44,7 +46,10 @@ export const teamRouter = createTRPCRouter({
   removeMember: sellerProcedure
     .meta({ permission: 'team.manage' })
     .input(ZMemberRef)
-    .mutation(({ ctx, input }) => removeMember({ db: ctx.db, store: ctx.store, actor: ctx.user, userId: input.userId })),
+    .mutation(({ ctx, input }) => {
+      assertRecentSignIn(ctx.user);
+      return removeMember({ db: ctx.db, store: ctx.store, actor: ctx.user, userId: input.userId });
+    }),
 
   /** A manager or staff member leaves the store themselves. */
   leave: sellerProcedure
