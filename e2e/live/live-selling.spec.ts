@@ -96,7 +96,8 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await sheet.getByRole('button', { name: 'Cerrar' }).click();
 
   // Chat: the seller sees it.
-  await viewer.getByLabel('Escribe un mensaje…').fill('¡Hola desde Puno!');
+  // The desktop aside's copy of the chat is display:none on phones; role queries see only the visible one.
+  await viewer.getByRole('textbox', { name: 'Escribe un mensaje…' }).fill('¡Hola desde Puno!');
   await viewer.getByRole('button', { name: 'Enviar' }).click();
   await expect(page.getByTestId('studio-chat')).toContainText('¡Hola desde Puno!', { timeout: 5_000 });
 
@@ -106,7 +107,7 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   const [tipTab] = await Promise.all([viewerCtx.waitForEvent('page'), viewer.getByRole('button', { name: /^Pagar / }).click()]);
   await tipTab.waitForLoadState();
   await tipTab.getByRole('button', { name: 'Pagar el total' }).click();
-  await expect(viewer.getByTestId('live-chat')).toContainText('¡Bonitas chompas!', { timeout: 30_000 });
+  await expect(viewer.getByTestId('live-chat').first()).toContainText('¡Bonitas chompas!', { timeout: 30_000 });
   await expect(page.getByTestId('studio-chat')).toContainText('¡Bonitas chompas!');
   await tipTab.close();
 
