@@ -32,7 +32,7 @@ export function Price({
       <span className={`${s.price} text-zinc-900`}>{formatMoney(amount, currency, locale)}</span>
       {pct !== null && compareAt ? (
         <>
-          <s className={`${s.compare} text-zinc-400`} aria-label={t('before', { price: formatMoney(compareAt, currency, locale) })}>
+          <s className={`${s.compare} text-zinc-500`} aria-label={t('before', { price: formatMoney(compareAt, currency, locale) })}>
             {formatMoney(compareAt, currency, locale)}
           </s>
           <span className={`${s.badge} rounded-full bg-rose-50 px-1.5 py-px font-semibold text-rose-700`}>-{pct}%</span>
