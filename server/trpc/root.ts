@@ -1,3 +1,4 @@
+import { accountRouter } from '../routers/account';
 import { adminRouter } from '../routers/admin';
 import { adminCommerceRouter } from '../routers/admin-commerce';
 import { billingRouter } from '../routers/billing';
@@ -11,6 +12,7 @@ import { mediaRouter } from '../routers/media';
 import { orderRouter } from '../routers/order';
 import { planRouter } from '../routers/plan';
 import { productRouter } from '../routers/product';
+import { pushRouter } from '../routers/push';
 import { sellerOrderRouter } from '../routers/seller-order';
 import { storeRouter } from '../routers/store';
 import { teamRouter } from '../routers/team';
@@ -27,6 +29,7 @@ export const appRouter = createTRPCRouter({
   liveSeller: liveSellerRouter,
   inbox: inboxRouter,
   chat: chatRouter,
+  account: accountRouter,
   admin: adminRouter,
   adminCommerce: adminCommerceRouter,
   billing: billingRouter,
@@ -40,6 +43,7 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   plan: planRouter,
   product: productRouter,
+  push: pushRouter,
   sellerOrder: sellerOrderRouter,
   store: storeRouter,
   team: teamRouter,
