@@ -38,7 +38,7 @@ test('buyer asks about a size, seller answers live with an AI suggestion; summar
   const next = `/mensajes/nuevo?tienda=${store.id}&producto=${product.id}`;
   await signUpThroughUi(buyer, buyerCtx, freshEmail(testInfo, 'chat-buyer'), next);
   await expect(buyer.getByText('Sobre Polo básico')).toBeVisible();
-  const box = buyer.getByLabel('Mensaje');
+  const box = buyer.getByRole('textbox', { name: 'Mensaje' });
   await box.fill('Hola! ¿Tienen talla M? <b>urgente</b>');
   await buyer.getByRole('button', { name: 'Enviar' }).click();
   await buyer.waitForURL(/\/mensajes\/[0-9a-f-]{36}$/);
