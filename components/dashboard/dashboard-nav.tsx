@@ -56,9 +56,9 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
     },
     {
       label: 'En vivo',
-      href: base ? `${base}/envivo` : '/dashboard/tiendas/nueva',
+      href: base ? `${base}/en-vivo` : '/dashboard/tiendas/nueva',
       icon: SparkIcon,
-      active: pathname.includes('/envivo'),
+      active: pathname.includes('/en-vivo'),
       phone: false,
       needs: 'live.manage',
     },

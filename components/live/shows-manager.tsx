@@ -29,7 +29,7 @@ export function ShowsManager({ storeId, products }: { storeId: string; products:
         setTitle('');
         setPicked([]);
         void qc.invalidateQueries({ queryKey: trpc.liveSeller.list.queryKey({ storeId }) });
-        window.location.assign(`/dashboard/tiendas/${storeId}/envivo/${show.id}`);
+        window.location.assign(`/dashboard/tiendas/${storeId}/en-vivo/${show.id}`);
       },
       onError: (e) => setFields(((e.data as { fields?: Record<string, string> } | undefined)?.fields ?? { _: e.message })),
     }),
@@ -85,7 +85,7 @@ export function ShowsManager({ storeId, products }: { storeId: string; products:
                 {t(`status.${s.status}`)} · {new Date(s.scheduledAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
               </p>
             </div>
-            <Link href={`/dashboard/tiendas/${storeId}/envivo/${s.id}`} className="rounded-xl bg-zinc-900 px-3 py-2 text-xs font-semibold text-white">
+            <Link href={`/dashboard/tiendas/${storeId}/en-vivo/${s.id}`} className="rounded-xl bg-zinc-900 px-3 py-2 text-xs font-semibold text-white">
               {t('open')}
             </Link>
           </li>

@@ -37,11 +37,11 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await trpcMutation(page, 'commerceSettings.createDeliveryOption', { storeId: store.id, kind: 'flat_rate', label: SHIPPING_LABEL, price: 1000 });
 
   // Schedule the show with the product featured.
-  await page.goto(`/dashboard/tiendas/${store.id}/envivo`);
+  await page.goto(`/dashboard/tiendas/${store.id}/en-vivo`);
   await page.getByLabel('Título').fill('Remate de chompas en vivo');
   await page.getByLabel(title).check();
   await page.getByRole('button', { name: 'Programar' }).click();
-  await page.waitForURL(/\/envivo\/[0-9a-f-]{36}$/);
+  await page.waitForURL(/\/en-vivo\/[0-9a-f-]{36}$/);
   const shareUrl = await page.getByTestId('share-link').inputValue();
   const slug = new URL(shareUrl).pathname.split('/').pop()!;
 

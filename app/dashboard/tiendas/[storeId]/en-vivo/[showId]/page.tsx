@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Estudio en vivo' };
 
 export default async function StudioPage({ params }: { params: Promise<{ storeId: string; showId: string }> }) {
   const { storeId, showId } = await params;
-  await requireUser(`/dashboard/tiendas/${storeId}/envivo/${showId}`);
+  await requireUser(`/dashboard/tiendas/${storeId}/en-vivo/${showId}`);
   const store = await sellerStoreOr404(storeId);
   if (!/^[0-9a-f-]{36}$/i.test(showId)) notFound();
   const t = await getTranslations('live.studio');
@@ -23,7 +23,7 @@ export default async function StudioPage({ params }: { params: Promise<{ storeId
   });
   return (
     <div className="mx-auto max-w-5xl">
-      <PageHeader title={show.show.title} back={{ href: `/dashboard/tiendas/${store.id}/envivo`, label: t('back') }} />
+      <PageHeader title={show.show.title} back={{ href: `/dashboard/tiendas/${store.id}/en-vivo`, label: t('back') }} />
       <Studio storeId={store.id} initial={show} appUrl={env().APP_URL} />
     </div>
   );

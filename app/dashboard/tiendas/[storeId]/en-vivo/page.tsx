@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'En vivo' };
 
 export default async function LiveShowsPage({ params }: { params: Promise<{ storeId: string }> }) {
   const { storeId } = await params;
-  await requireUser(`/dashboard/tiendas/${storeId}/envivo`);
+  await requireUser(`/dashboard/tiendas/${storeId}/en-vivo`);
   const store = await sellerStoreOr404(storeId);
   const t = await getTranslations('live.studio');
   const products = await (await api()).product.list({ storeId: store.id, status: 'active', pageSize: 100 }).catch(() => null);
