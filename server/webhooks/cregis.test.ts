@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newSandboxProject, startCregisSandbox, type CregisSandbox, type SandboxOrder } from '../../scripts/local/cregis-sandbox';
 import { CregisProvider } from '../adapters/payments/cregis';
 import { signCregisBody } from '../adapters/payments/cregis-signing';
-import { checkouts, paymentEvents, payouts, storeMembers, stores } from '../db/schema';
+import { checkouts, liveShows, liveTips, paymentEvents, payouts, storeMembers, stores } from '../db/schema';
 import { processPaymentEvent, processPayoutEvent, reconcilePayments, reconcilePayouts, redriveStoredEvents } from '../jobs/handlers/payments';
 import { getBoss } from '../jobs/queue';
 import { createTestUser, testDb } from '../testing/db';
@@ -103,7 +103,16 @@ async function newCheckout(amount: number, currency: string, over: Partial<typeo
     accessToken: crypto.randomBytes(16).toString('hex'),
     ...over,
   });
+  if ((over.purpose ?? 'tip') === 'tip') await tipFor(id, amount, currency);
   return { id, ...created };
+}
+
+/** These checkouts are live-show tips (a checkout with no orders): the tip row a paid tip is credited through. */
+async function tipFor(checkoutId: string, amount: number, currency: string) {
+  const tag = crypto.randomBytes(4).toString('hex');
+  const [store] = await db.insert(stores).values({ slug: `propina-${tag}`, name: 'Tienda Propinas', currency }).returning();
+  const [show] = await db.insert(liveShows).values({ storeId: store!.id, slug: `show-${tag}`, title: 'En vivo', scheduledAt: new Date() }).returning();
+  await db.insert(liveTips).values({ showId: show!.id, storeId: store!.id, checkoutId, amount, currency });
 }
 
 const sandboxOp = async (ref: string, op: string, input: unknown = {}) =>

@@ -255,7 +255,7 @@ describe('store, product and home pages', () => {
       ['12', 5000, 6000, 2],
       ['14', 5500, 6000, 0],
     ]);
-    expect(page?.product.category).toEqual({ slug: cat.slug, nameEs: 'Joyería fina' });
+    expect(page?.product.category).toEqual({ slug: cat.slug, nameEs: 'Joyería fina', nameEn: 'Joyería fina' });
     expect(page?.product.options).toEqual([{ name: 'Talla', values: ['12', '14'] }]);
 
     await db.update(products).set({ status: 'archived' }).where(eq(products.id, p.id));
