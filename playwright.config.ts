@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000, // the production build alone takes 4–6 min on a 2-core machine
     reuseExistingServer: !process.env.CI,
     env: { PORT: String(PORT) },
     stdout: 'pipe',

@@ -20,6 +20,8 @@ async function main() {
   process.env.LIVE_HTTP_PORT ??= '9391';
   process.env.NEXT_DIST_DIR ??= '.next-e2e';
   process.env.PORT ??= '3100';
+  // `npm run typecheck` checks types; the e2e build skips next's second pass over them (a minute on 2 cores).
+  process.env.NEXT_BUILD_TYPECHECK ??= '0';
   // Every Playwright browser comes from localhost: one address for the whole suite (server/http/rate-limit.ts).
   process.env.RATE_LIMIT_MULTIPLIER ??= '50';
   const stack = await startLocalStack({ mode: 'start', log });
