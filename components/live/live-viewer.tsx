@@ -38,7 +38,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
   const trpc = useTRPC();
   const [status, setStatus] = useState(initial.show.status);
   const [playbackUrl, setPlaybackUrl] = useState(initial.playbackUrl);
-  const [pin, setPin] = useState(initial.pin);
+  const [pin, setPin] = useState<{ pinId: string; productId: string; pinnedAt: string; card?: PinCard } | null>(initial.pin);
   const [chat, setChat] = useState<LiveChatPayload[]>(initial.chat);
   const [viewers, setViewers] = useState(initial.viewerCount);
   const [sheet, setSheet] = useState<Sheet>(null);
@@ -47,7 +47,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
   const chatEnd = useRef<HTMLDivElement>(null);
   const showId = initial.show.id;
 
-  const applyPin = useCallback((p: { pinId: string; productId: string } | null) => setPin(p ? { pinId: p.pinId, productId: p.productId, pinnedAt: new Date().toISOString() } : null), []);
+  const applyPin = useCallback((p: { pinId: string; productId: string; card?: PinCard } | null) => setPin(p ? { pinId: p.pinId, productId: p.productId, pinnedAt: new Date().toISOString(), card: p.card } : null), []);
 
   useShowEvents(showId, initial.lastEventId, (e) => {
     if (e.kind === 'status') {
@@ -141,7 +141,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
           </span>
         </header>
 
-        {pin && status === 'live' && <PinnedCard showId={showId} productId={pin.productId} onBuy={() => setSheet({ kind: 'product', productId: pin.productId })} />}
+        {pin && status === 'live' && <PinnedCard showId={showId} productId={pin.productId} card={pin.card} onBuy={() => setSheet({ kind: 'product', productId: pin.productId })} />}
 
         {/* Chat over the video on phones, beside it on large screens. */}
         <div className="absolute inset-x-0 bottom-0 flex max-h-[45%] flex-col bg-gradient-to-t from-black/80 via-black/40 to-transparent lg:hidden">
@@ -175,7 +175,10 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
   );
 }
 
-function PinnedCard({ showId, productId, onBuy }: { showId: string; productId: string; onBuy: () => void }) {
+type PinCard = { title: string; priceMin: number; currency: string };
+
+/** Shows the pin event's title and price at once; the photo and buy-box data arrive with the product query. */
+function PinnedCard({ showId, productId, card, onBuy }: { showId: string; productId: string; card?: PinCard; onBuy: () => void }) {
   const t = useTranslations('live');
   const locale = useLocale();
   const trpc = useTRPC();
@@ -186,8 +189,8 @@ function PinnedCard({ showId, productId, onBuy }: { showId: string; productId: s
       {p?.images[0] ? <img src={p.images[0].url} alt="" className="size-14 rounded-xl object-cover" /> : <div className="size-14 rounded-xl bg-zinc-200" />}
       <div className="min-w-0 flex-1">
         <p className="text-[11px] font-semibold uppercase text-violet-700">{t('pinned')}</p>
-        <p className="truncate text-sm font-semibold">{p?.title ?? '…'}</p>
-        {p && <p className="text-sm">{formatMoney(p.priceMin, p.currency, locale)}</p>}
+        <p className="truncate text-sm font-semibold">{p?.title ?? card?.title ?? '…'}</p>
+        {(p ?? card) && <p className="text-sm">{formatMoney((p ?? card)!.priceMin, (p ?? card)!.currency, locale)}</p>}
       </div>
       <button type="button" onClick={onBuy} className="rounded-xl bg-violet-700 px-4 py-2 text-sm font-semibold text-white">
         {t('buy')}

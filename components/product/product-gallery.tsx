@@ -17,9 +17,11 @@ export function ProductGallery({ images, title }: { images: ImageRef[]; title: s
   }
   return (
     <div>
+      {/* Focusable so keyboard users can scroll the photo strip with the arrow keys (axe: scrollable-region-focusable). */}
       <ul
         aria-label={t('photosOf', { title })}
-        className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] md:mx-0 md:grid md:grid-cols-2 md:gap-3 md:overflow-visible md:px-0"
+        tabIndex={0}
+        className="-mx-4 flex focus-visible:outline-2 focus-visible:outline-violet-600 snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:none] md:mx-0 md:grid md:grid-cols-2 md:gap-3 md:overflow-visible md:px-0"
       >
         {images.map((img, i) => (
           <li

@@ -89,7 +89,7 @@ test('buyer asks about a size, seller answers live with an AI suggestion; summar
   await expect(seller.getByTestId('customer-summary')).toContainText('Polo básico');
   await seller.getByLabel('Nueva etiqueta').fill('talla m');
   await seller.getByLabel('Nueva etiqueta').press('Enter');
-  await expect(seller.getByText('talla m', { exact: true })).toBeVisible();
+  await expect(seller.getByRole('button', { name: 'Quitar talla m' })).toBeVisible(); // the chip: «talla m ×»
   await seller.screenshot({ path: testInfo.outputPath('customer.png'), fullPage: true });
 
   // The buyer's list shows the store's reply as read.

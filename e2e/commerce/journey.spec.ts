@@ -196,7 +196,7 @@ test('underpayment asks to complete the payment; an expired payment gives the st
   // Two units: one stays reserved by the underpaid checkout, the other is reserved and then released by the expiry.
   const seller = await sellerWithProduct(page, context, testInfo, 2);
   const productUrl = `/s/${seller.storeSlug}/p/${seller.productSlug}`;
-  const stockLine = (p: Page) => p.getByText(/¡Quedan \d+ unidad(es)?!|Agotado/).first();
+  const stockLine = (p: Page) => p.getByText(/¡Quedan? \d+ unidad(es)?!|Agotado/).first();
 
   const { ctx: aCtx, page: a } = await guest(browser);
   await addToCart(a, seller);
@@ -213,7 +213,7 @@ test('underpayment asks to complete the payment; an expired payment gives the st
   // One unit left for everyone else.
   const { ctx: bCtx, page: b } = await guest(browser);
   await b.goto(productUrl);
-  await expect(stockLine(b)).toHaveText('¡Quedan 1 unidad!');
+  await expect(stockLine(b)).toHaveText('¡Queda 1 unidad!');
   await addToCart(b, seller);
   await checkoutToSandbox(b, testInfo, { name: 'Juan Huamán', email: freshEmail(testInfo, 'vence') });
   const sandboxUrl = b.url();
@@ -241,7 +241,7 @@ test('underpayment asks to complete the payment; an expired payment gives the st
   // The reserved unit is back: the product page shows it and the third guest can add it to the cart.
   await expect(async () => {
     await c.goto(productUrl);
-    await expect(stockLine(c)).toHaveText('¡Quedan 1 unidad!', { timeout: 2_000 });
+    await expect(stockLine(c)).toHaveText('¡Queda 1 unidad!', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await c.getByRole('button', { name: 'Agregar al carrito' }).click();
   await expect(c.getByText(/Agregado\. Tienes 1 en tu carrito\./)).toBeVisible();

@@ -23,13 +23,13 @@ export async function pinProduct({ db, store, userId, showId, productId, provide
   const { payload, channelArn } = await db.transaction(async (tx) => {
     const show = await storeShow(tx, store, showId, true);
     if (show.status !== 'live') throw new AppError('CONFLICT', { message: 'Solo puedes fijar productos mientras estás en vivo.', data: { reason: 'NOT_LIVE' } });
-    const [product] = await tx.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.storeId, store.id), eq(products.status, 'active')));
+    const [product] = await tx.select({ id: products.id, title: products.title, priceMin: products.priceMin, currency: products.currency }).from(products).where(and(eq(products.id, productId), eq(products.storeId, store.id), eq(products.status, 'active')));
     if (!product) throw new AppError('BAD_REQUEST', { message: 'Ese producto no es de tu tienda o no está activo.', fields: { productId: 'Ese producto no es de tu tienda o no está activo.' } });
     const now = new Date();
     await tx.update(livePins).set({ unpinnedAt: now }).where(and(eq(livePins.showId, show.id), isNull(livePins.unpinnedAt)));
     const [pin] = await tx.insert(livePins).values({ showId: show.id, productId, pinnedBy: userId, pinnedAt: now }).returning();
     await tx.update(liveShows).set({ currentPinId: pin!.id, updatedAt: sql`now()` }).where(eq(liveShows.id, show.id));
-    const payload: LivePinPayload = { pinId: pin!.id, productId, pinnedAt: now.toISOString() };
+    const payload: LivePinPayload = { pinId: pin!.id, productId, pinnedAt: now.toISOString(), card: { title: product.title, priceMin: product.priceMin, currency: product.currency.trim() } };
     await publish(tx, { channel: showChannel(show.id), kind: 'pin', payload });
     const [channel] = await tx.select({ arn: ivsChannels.channelArn }).from(ivsChannels).where(eq(ivsChannels.storeId, store.id));
     return { payload, channelArn: channel?.arn ?? null };

@@ -9,7 +9,8 @@ export type ShowEvent =
   | { kind: 'chat.deleted'; payload: { ids: number[] } }
   | { kind: 'replay'; payload: { ready: boolean } };
 
-export type LivePinPayload = { pinId: string; productId: string; pinnedAt: string };
+/** `card` carries what the pinned card shows first (title, price), so viewers see it without a second request. */
+export type LivePinPayload = { pinId: string; productId: string; pinnedAt: string; card?: { title: string; priceMin: number; currency: string } };
 export type LiveChatPayload = {
   id: number;
   kind: 'message' | 'tip';
