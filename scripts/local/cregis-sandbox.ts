@@ -15,9 +15,8 @@
  * not rejected for their timestamp.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
+import { jsonStatePersister, loadJsonState } from './json-state';
 import { decimalToMinor, formatDecimal, parseDecimal, type Decimal } from '../../server/adapters/payments/cregis-amounts';
 import { cregisNonce, cregisPidValue, cregisSign, cregisSignatureValid, type CregisParams } from '../../server/adapters/payments/cregis-signing';
 import { formatMoney } from '../../components/ui/money';
@@ -189,26 +188,8 @@ export async function startCregisSandbox(opts: CregisSandboxOptions): Promise<Cr
   const log = opts.log ?? (() => {});
   const clock = opts.clock ?? Date.now;
 
-  let state: State = { version: 1, orders: {}, payouts: {} };
-  try {
-    const loaded = JSON.parse(await fs.readFile(opts.stateFile, 'utf8')) as State;
-    if (loaded?.version === 1) state = loaded;
-  } catch {
-    // first start (or unreadable file): begin empty
-  }
-
-  // Writes are chained so two changes never interleave; each replaces the file atomically (temp file + rename).
-  let writing: Promise<void> = Promise.resolve();
-  const persist = (): Promise<void> => {
-    const text = JSON.stringify(state);
-    writing = writing.then(async () => {
-      await fs.mkdir(path.dirname(opts.stateFile), { recursive: true });
-      const tmp = `${opts.stateFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      await fs.writeFile(tmp, text, { mode: 0o600 });
-      await fs.rename(tmp, opts.stateFile);
-    });
-    return writing.catch((err) => log(`cregis sandbox: state not saved: ${String(err)}`));
-  };
+  const state: State = (await loadJsonState<State>(opts.stateFile, 1)) ?? { version: 1, orders: {}, payouts: {} };
+  const persist = jsonStatePersister(opts.stateFile, () => state, (err) => log(`cregis sandbox: state not saved: ${String(err)}`));
 
   const projectByPid = (pid: unknown, kind: 'checkout' | 'payout'): SandboxProject | null => {
     const p = kind === 'checkout' ? opts.checkout : opts.payout;
@@ -881,7 +862,7 @@ tick();setInterval(tick,1000);})();
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await writing.catch(() => {});
+      await persist.settled();
     },
   };
 }

@@ -15,9 +15,8 @@
  * State is one JSON file replaced atomically, so sessions survive restarts.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
+import { jsonStatePersister, loadJsonState } from './json-state';
 import { hmacHex, signRaw, signV2 } from '../../server/adapters/kyc/didit-signing';
 
 export const DIDIT_SANDBOX_STATUSES = [
@@ -113,24 +112,8 @@ export async function startDiditSandbox(opts: DiditSandboxOptions): Promise<Didi
   const webhookUrl = () => (typeof opts.webhookUrl === 'function' ? opts.webhookUrl() : opts.webhookUrl);
   const { secrets } = opts;
 
-  let state: State = { version: 1, counter: 1000, sessions: {} };
-  try {
-    const loaded = JSON.parse(await fs.readFile(opts.stateFile, 'utf8')) as State;
-    if (loaded?.version === 1) state = loaded;
-  } catch {
-    // first start: empty
-  }
-  let writing: Promise<void> = Promise.resolve();
-  const persist = (): Promise<void> => {
-    const text = JSON.stringify(state);
-    writing = writing.then(async () => {
-      await fs.mkdir(path.dirname(opts.stateFile), { recursive: true });
-      const tmp = `${opts.stateFile}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      await fs.writeFile(tmp, text, { mode: 0o600 });
-      await fs.rename(tmp, opts.stateFile);
-    });
-    return writing.catch((err) => log(`didit sandbox: state not saved: ${String(err)}`));
-  };
+  const state: State = (await loadJsonState<State>(opts.stateFile, 1)) ?? { version: 1, counter: 1000, sessions: {} };
+  const persist = jsonStatePersister(opts.stateFile, () => state, (err) => log(`didit sandbox: state not saved: ${String(err)}`));
 
   let baseUrl = '';
   const sessionUrl = (s: SandboxSession) => `${baseUrl}/session/${s.session_token}`;
@@ -462,7 +445,7 @@ ${business ? `<label for="business_name">Razón social</label><input id="busines
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await writing.catch(() => {});
+      await persist.settled();
     },
   };
 }
