@@ -27,6 +27,12 @@ export const users = pgTable('users', {
   displayName: text('display_name'),
   locale: text('locale').notNull().default('es'),
   planCode: planCode('plan_code').notNull().default('free'),
+  /**
+   * Set while an admin has suspended the account (server/services/admin/users.ts): no sign-in, no session, no
+   * authed procedure, and the stores it owns are suspended with it. Null = in good standing.
+   */
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendedReason: text('suspended_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { stores, users } from './identity';
 
 // ── Identity verification (DIDIT) ───────────────────────────────────────────────────────────────────────────────
@@ -154,6 +154,8 @@ export const storeSuspensions = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }).notNull().defaultNow(),
     restoredBy: text('restored_by'),
     restoredAt: timestamp('restored_at', { withTimezone: true }),
+    /** True when the store was suspended because its owner's account was: restoring the owner restores it. */
+    byOwnerSuspension: boolean('by_owner_suspension').notNull().default(false),
   },
   (t) => [index('store_suspensions_store_idx').on(t.storeId, t.suspendedAt)],
 );
