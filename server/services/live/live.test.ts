@@ -12,7 +12,7 @@ import { checkouts, ivsChannels, ledgerTransactions, liveChatMessages, livePins,
 import { createRealtimeHub } from '../../realtime';
 import { callerFor, rejectionOf } from '../../testing/caller';
 import { createTestUser, testDb } from '../../testing/db';
-import { ownerBalances } from '../ledger/post-transaction';
+import { ownerBalances, postLedgerTransaction } from '../ledger/post-transaction';
 import { applyPaymentUpdate } from '../payments/apply-payment-update';
 import { applyIvsEvent } from './apply-ivs-event';
 import { showChannel } from './realtime';
@@ -253,6 +253,83 @@ describe('tips', () => {
     expect(tipLines).toHaveLength(1);
     expect(tipLines[0]).toMatchObject({ body: '¡Genial!', tipAmount: 500 });
     expect(await callerFor(db, fan).live.tipStatus({ checkoutId })).toMatchObject({ paid: true });
+  });
+
+  /** A fan's tip of `amount` on a live show of `s`, paid in the Cregis sandbox and applied. */
+  async function paidTip(s: Awaited<ReturnType<typeof sellerWithStore>>, amount: number) {
+    const { show } = await liveShowFor(s);
+    const { checkoutId } = await callerFor(db, await createTestUser(db)).live.tip({ showId: show.id, amount });
+    const [c] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
+    await fetch(`${sandbox.url}/sandbox/api/orders/${c!.providerRef}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'full' }) });
+    const paid = ((await (await fetch(`${sandbox.url}/sandbox/api/orders/${c!.providerRef}`)).json()) as SandboxOrder).last_callback!;
+    expect(await applyPaymentUpdate({ db, provider: 'cregis', report: cregis.parsePaymentCallback(paid), source: 'callback' })).toMatchObject({ outcome: 'paid' });
+    return { checkoutId, providerRef: c!.providerRef! };
+  }
+  /** The sandbox refunds the payment; its callback, parsed. */
+  async function refundReport(providerRef: string) {
+    const res = await fetch(`${sandbox.url}/sandbox/api/orders/${providerRef}/refund`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.ok).toBe(true);
+    const raw = ((await (await fetch(`${sandbox.url}/sandbox/api/orders/${providerRef}`)).json()) as SandboxOrder).last_callback!;
+    const report = cregis.parsePaymentCallback(raw);
+    expect(report.state).toBe('refunded');
+    return report;
+  }
+  const tipTxs = (checkoutId: string) => db.select({ kind: ledgerTransactions.kind }).from(ledgerTransactions).where(eq(ledgerTransactions.refId, checkoutId)).orderBy(ledgerTransactions.createdAt);
+
+  it('a refunded tip reverses its posting once: the seller\'s available balance and clearing go back', async () => {
+    const s = await sellerWithStore();
+    await paidTip(s, 1500); // stays: only the second tip is refunded
+    const { checkoutId, providerRef } = await paidTip(s, 700);
+    expect(await ownerBalances(db, { storeId: s.store.id }, 'PEN')).toMatchObject({ seller_available: 2200 });
+    const clearingBefore = (await ownerBalances(db, 'platform', 'PEN')).clearing!;
+    const report = await refundReport(providerRef);
+    expect(await applyPaymentUpdate({ db, provider: 'cregis', report, source: 'callback' })).toMatchObject({ outcome: 'refunded' });
+    // The same report again (a duplicate callback, the reconciliation): nothing more.
+    expect(await applyPaymentUpdate({ db, provider: 'cregis', report, source: 'reconcile' })).toMatchObject({ outcome: 'unchanged' });
+    expect(await tipTxs(checkoutId)).toEqual([{ kind: 'tip' }, { kind: 'tip_refund' }]);
+    expect(await ownerBalances(db, { storeId: s.store.id }, 'PEN')).toMatchObject({ seller_available: 1500 });
+    expect((await ownerBalances(db, 'platform', 'PEN')).clearing).toBe(clearingBefore - 700);
+    const [c] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
+    expect(c!.status).toBe('refunded');
+  });
+
+  it('a refund the seller\'s available balance no longer covers is refused like an order refund: nothing changes, it applies when retried with funds', async () => {
+    const s = await sellerWithStore();
+    const { checkoutId, providerRef } = await paidTip(s, 900);
+    // The seller withdrew most of it (a payout in transit).
+    await postLedgerTransaction(db, {
+      kind: 'payout',
+      refType: 'test',
+      refId: crypto.randomUUID(),
+      currency: 'PEN',
+      lines: [
+        { owner: { storeId: s.store.id }, kind: 'seller_available', amount: 800 },
+        { owner: { storeId: s.store.id }, kind: 'payouts_in_transit', amount: -800 },
+      ],
+    });
+    const report = await refundReport(providerRef);
+    const err = await applyPaymentUpdate({ db, provider: 'cregis', report, source: 'callback' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: 'CONFLICT', data: { reason: 'INSUFFICIENT_FUNDS' } });
+    expect(await tipTxs(checkoutId)).toEqual([{ kind: 'tip' }]);
+    expect((await db.select().from(checkouts).where(eq(checkouts.id, checkoutId)))[0]!.status).toBe('paid');
+    expect(await ownerBalances(db, { storeId: s.store.id }, 'PEN')).toMatchObject({ seller_available: 100, payouts_in_transit: 800 });
+    // The payout fails and the money is back: the stored event's retry reverses the tip.
+    await postLedgerTransaction(db, {
+      kind: 'payout_failed',
+      refType: 'test',
+      refId: crypto.randomUUID(),
+      currency: 'PEN',
+      lines: [
+        { owner: { storeId: s.store.id }, kind: 'payouts_in_transit', amount: 800 },
+        { owner: { storeId: s.store.id }, kind: 'seller_available', amount: -800 },
+      ],
+    });
+    expect(await applyPaymentUpdate({ db, provider: 'cregis', report, source: 'reconcile' })).toMatchObject({ outcome: 'refunded' });
+    expect(await tipTxs(checkoutId)).toEqual([{ kind: 'tip' }, { kind: 'tip_refund' }]);
+    expect(await ownerBalances(db, { storeId: s.store.id }, 'PEN')).toMatchObject({ seller_available: 0 });
   });
 
   it('refuses tips to a show that is not live and to one\'s own store', async () => {

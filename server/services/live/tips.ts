@@ -5,7 +5,8 @@ import type { SessionUser } from '../../auth/session';
 import type { Db, DbOrTx } from '../../db/client';
 import { checkouts, liveChatMessages, liveShows, liveTips, stores, users, type Checkout } from '../../db/schema';
 import { env } from '../../env';
-import { AppError } from '../../errors/app-error';
+import { AppError, isAppError } from '../../errors/app-error';
+import { logger } from '../../log/logger';
 import { publish } from '../../realtime/publish';
 import { createProviderPayment } from '../checkout/create-provider-payment';
 import { postLedgerTransaction } from '../ledger/post-transaction';
@@ -92,6 +93,38 @@ export async function applyTipPayment(db: DbOrTx, checkout: Checkout, paid: numb
     .returning();
   await db.update(liveTips).set({ paidAt: sql`now()`, chatMessageId: msg!.id }).where(eq(liveTips.id, tip.id));
   await publish(db, { channel: showChannel(tip.showId), kind: 'chat', payload: chatPayload(msg!) });
+}
+
+/**
+ * Called by applyPaymentUpdate inside its transaction when the provider reports a paid 'tip' checkout refunded: the
+ * tip's posting is reversed by one ledger transaction of kind 'tip_refund' (the store's seller_available → clearing,
+ * the tip's amount; any excess paid stays unallocated, as with order refunds). Idempotent per checkout (UNIQUE kind +
+ * reference). Like an order refund, it never takes money the seller no longer has: when the store's available balance
+ * does not cover the tip (already paid out) the posting fails with CONFLICT / INSUFFICIENT_FUNDS, the whole report is
+ * rolled back (the checkout stays paid) and the stored payment event is retried later.
+ */
+export async function applyTipRefund(db: DbOrTx, checkout: Checkout): Promise<void> {
+  const [tip] = await db.select().from(liveTips).where(eq(liveTips.checkoutId, checkout.id)).for('update');
+  if (!tip) throw new Error(`tip checkout ${checkout.id} has no live_tips row`);
+  if (!tip.paidAt) return; // never credited: nothing to reverse
+  try {
+    await postLedgerTransaction(db, {
+      kind: 'tip_refund',
+      refType: 'checkout',
+      refId: checkout.id,
+      currency: checkout.currency,
+      memo: 'Propina en vivo reembolsada',
+      lines: [
+        { owner: { storeId: tip.storeId }, kind: 'seller_available', amount: tip.amount },
+        { owner: 'platform', kind: 'clearing', amount: -tip.amount },
+      ],
+    });
+  } catch (err) {
+    if (isAppError(err) && err.data?.reason === 'INSUFFICIENT_FUNDS') {
+      logger.warn({ checkoutId: checkout.id, storeId: tip.storeId, amount: tip.amount }, 'tip refund not reversed yet: the store\'s available balance does not cover it');
+    }
+    throw err;
+  }
 }
 
 /** The tip's state for the viewer who paid it (the payment page sends them back with ?propina=<checkout>). */

@@ -21,7 +21,7 @@ import { postLedgerTransaction, type LedgerLine } from '../ledger/post-transacti
 import { kickOutbox } from '../outbox/kick-outbox';
 import { queueEmail } from '../outbox/queue-email';
 import { queueOrderPaidPush } from '../push/queue-push';
-import { applyTipPayment } from '../live/tips';
+import { applyTipPayment, applyTipRefund } from '../live/tips';
 import { storeOwnerContact } from '../stores/store-owner';
 import { refundCheckoutOrders } from '../orders/refund-order';
 
@@ -292,6 +292,7 @@ export async function applyPaymentUpdate({
       case 'refunded': {
         if (checkout.status !== 'paid') return { outcome: 'unchanged', checkoutId: id };
         if (checkout.purpose === 'orders') await refundCheckoutOrders(tx, checkout, 'provider');
+        else if (checkout.purpose === 'tip') await applyTipRefund(tx, checkout);
         await tx.update(checkouts).set({ status: 'refunded', updatedAt: sql`now()` }).where(eq(checkouts.id, id));
         return { outcome: 'refunded', checkoutId: id };
       }

@@ -17,6 +17,7 @@ export const LEDGER_KIND_LABEL: Record<string, string> = {
   payout_release: 'Retiro devuelto',
   payout_failed: 'Retiro fallido',
   tip: 'Propina',
+  tip_refund: 'Propina reembolsada',
 };
 
 export const PAYOUT_NETWORKS = ['USDT-TRC20', 'USDT-ERC20'] as const;
