@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { DocumentHtml } from '@/components/providers/document-lang';
 import { ServiceWorkerUpdates } from '@/components/pwa/sw-updates';
 import './globals.css';
 
@@ -16,11 +17,11 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="es">
+    <DocumentHtml>
       <body className="min-h-dvh">
         {children}
         <ServiceWorkerUpdates />
       </body>
-    </html>
+    </DocumentHtml>
   );
 }
