@@ -21,20 +21,25 @@ export const memberRole = pgEnum('member_role', ['owner', 'manager', 'staff']);
 export const planCode = pgEnum('plan_code', ['free', 'pro']);
 
 /** id is the Cognito `sub`; the row is created idempotently on first sight. */
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  email: text('email').notNull(),
-  displayName: text('display_name'),
-  locale: text('locale').notNull().default('es'),
-  planCode: planCode('plan_code').notNull().default('free'),
-  /**
-   * Set while an admin has suspended the account (server/services/admin/users.ts): no sign-in, no session, no
-   * authed procedure, and the stores it owns are suspended with it. Null = in good standing.
-   */
-  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
-  suspendedReason: text('suspended_reason'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name'),
+    locale: text('locale').notNull().default('es'),
+    planCode: planCode('plan_code').notNull().default('free'),
+    /**
+     * Set while an admin has suspended the account (server/services/admin/users.ts): no sign-in, no session, no
+     * authed procedure, and the stores it owns are suspended with it. Null = in good standing.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspendedReason: text('suspended_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The CRM matches guest orders to accounts by normalised email (server/services/crm/customers.ts).
+  (t) => [index('users_email_normalized_idx').on(sql`lower(btrim(${t.email}))`)],
+);
 
 export type PlanLimits = { stores: number; activeProducts: number; photosPerProduct: number };
 
