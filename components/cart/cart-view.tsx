@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Image from 'next/image';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import type { CartLine, CartView as TCartView } from '@/server/services/cart/get-cart';
 import { setCartCount } from './cart-client';
 import { BagIcon } from './cart-link';
@@ -13,14 +14,14 @@ import { QtyStepper } from './qty-stepper';
 
 const MAX_QTY = 99;
 
-export function problemText(line: Pick<CartLine, 'problem' | 'available'>): string | null {
+function problemText(t: ReturnType<typeof useTranslations<'cart'>>, line: Pick<CartLine, 'problem' | 'available'>): string | null {
   switch (line.problem) {
     case 'unavailable':
-      return 'Ya no está a la venta. Quítalo para continuar.';
+      return t('problem.unavailable');
     case 'out_of_stock':
-      return 'Agotado. Quítalo para continuar.';
+      return t('problem.outOfStock');
     case 'insufficient_stock':
-      return `Solo quedan ${line.available} ${line.available === 1 ? 'unidad' : 'unidades'}: baja la cantidad.`;
+      return t('problem.insufficientStock', { available: line.available });
     default:
       return null;
   }
@@ -34,6 +35,9 @@ function optionsLabel(options: Record<string, string>): string {
 
 /** The cart page body: lines per store with steppers, remove, per-store subtotal, and the way to checkout. */
 export function CartView() {
+  const t = useTranslations('cart');
+  const formatMoney = useMoney();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cart = useQuery({ ...trpc.cart.get.queryOptions(), staleTime: 0 });
@@ -56,7 +60,7 @@ export function CartView() {
 
   if (cart.isPending) {
     return (
-      <div className="mt-6 space-y-3" aria-busy="true" aria-label="Cargando tu carrito">
+      <div className="mt-6 space-y-3" aria-busy="true" aria-label={t('loading')}>
         {[0, 1].map((i) => (
           <div key={i} className="h-28 animate-pulse rounded-2xl bg-zinc-100" />
         ))}
@@ -66,9 +70,9 @@ export function CartView() {
   if (cart.isError) {
     return (
       <div className="mt-6 rounded-2xl bg-rose-50 p-4 text-sm text-rose-800">
-        No pudimos cargar tu carrito.{' '}
+        {t('loadError')}{' '}
         <button type="button" className="font-semibold underline" onClick={() => cart.refetch()}>
-          Reintentar
+          {t('retry')}
         </button>
       </div>
     );
@@ -80,10 +84,10 @@ export function CartView() {
         <span className="flex size-16 items-center justify-center rounded-full bg-violet-100 text-violet-700">
           <BagIcon className="size-8" />
         </span>
-        <h2 className="mt-3 text-lg font-semibold text-zinc-900">Tu carrito está vacío</h2>
-        <p className="mt-1 max-w-sm text-sm text-zinc-600">Explora las tiendas de VITA y agrega lo que te guste.</p>
+        <h2 className="mt-3 text-lg font-semibold text-zinc-900">{t('emptyTitle')}</h2>
+        <p className="mt-1 max-w-sm text-sm text-zinc-600">{t('emptyText')}</p>
         <Link href="/" className="mt-6 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white hover:bg-zinc-700">
-          Ver productos
+          {t('browse')}
         </Link>
       </section>
     );
@@ -94,10 +98,10 @@ export function CartView() {
   return (
     <div className="mt-4 space-y-6">
       <p className="text-sm text-zinc-600">
-        {view.count} {view.count === 1 ? 'producto' : 'productos'} de {view.groups.length} {view.groups.length === 1 ? 'tienda' : 'tiendas'}. Cada tienda te envía su pedido por separado.
+        {t('summary', { count: view.count, stores: view.groups.length })}
       </p>
       {view.groups.map((group) => (
-        <section key={`${group.storeId}:${group.currency}`} aria-label={`Productos de ${group.storeName}`} className="rounded-3xl border border-zinc-200 bg-white">
+        <section key={`${group.storeId}:${group.currency}`} aria-label={t('storeProducts', { store: group.storeName })} className="rounded-3xl border border-zinc-200 bg-white">
           <header className="flex items-center justify-between gap-3 border-b border-zinc-100 px-4 py-3">
             <Link href={`/s/${group.storeSlug}`} className="font-semibold text-zinc-900 hover:underline">
               {group.storeName}
@@ -106,7 +110,7 @@ export function CartView() {
           </header>
           <ul className="divide-y divide-zinc-100">
             {group.lines.map((line) => {
-              const problem = problemText(line);
+              const problem = problemText(t, line);
               const label = `${line.title}${Object.keys(line.options).length ? ` (${optionsLabel(line.options)})` : ''}`;
               return (
                 <li key={line.variantId} className="flex gap-3 px-4 py-4" data-testid="cart-line">
@@ -126,7 +130,7 @@ export function CartView() {
                           {line.title}
                         </Link>
                         {Object.keys(line.options).length > 0 && <p className="mt-0.5 text-xs text-zinc-500">{optionsLabel(line.options)}</p>}
-                        <p className="mt-1 text-xs text-zinc-500">{formatMoney(line.unitPrice, line.currency)} c/u</p>
+                        <p className="mt-1 text-xs text-zinc-500">{t('each', { price: formatMoney(line.unitPrice, line.currency) })}</p>
                       </div>
                       <p className="shrink-0 text-sm font-semibold tabular-nums text-zinc-900">{formatMoney(line.lineTotal, line.currency)}</p>
                     </div>
@@ -153,9 +157,9 @@ export function CartView() {
                         disabled={busy}
                         onClick={() => remove.mutate({ variantId: line.variantId })}
                         className="rounded-lg px-2 py-2 text-sm font-medium text-zinc-600 underline-offset-2 hover:text-rose-700 hover:underline disabled:opacity-50"
-                        aria-label={`Quitar ${label}`}
+                        aria-label={t('removeLabel', { item: label })}
                       >
-                        Quitar
+                        {t('remove')}
                       </button>
                     </div>
                   </div>
@@ -164,7 +168,7 @@ export function CartView() {
             })}
           </ul>
           <footer className="flex items-center justify-between border-t border-zinc-100 px-4 py-3 text-sm">
-            <span className="text-zinc-600">Subtotal {group.storeName}</span>
+            <span className="text-zinc-600">{t('storeSubtotal', { store: group.storeName })}</span>
             <span className="font-semibold tabular-nums text-zinc-900" data-testid="store-subtotal">
               {formatMoney(group.subtotal, group.currency)}
             </span>
@@ -174,10 +178,10 @@ export function CartView() {
 
       <div className="sticky bottom-0 -mx-4 border-t border-zinc-200 bg-white/95 px-4 pb-4 pt-3 backdrop-blur sm:static sm:mx-0 sm:rounded-3xl sm:border sm:p-4">
         {multiCurrency ? (
-          <p className="mb-3 text-sm text-zinc-600">Tu carrito tiene productos en {view.currencies.join(' y ')}: pagarás cada moneda por separado. El envío se calcula en el siguiente paso.</p>
+          <p className="mb-3 text-sm text-zinc-600">{t('multiCurrency', { currencies: format.list(view.currencies, { type: 'conjunction' }) })}</p>
         ) : (
           <p className="mb-3 flex items-baseline justify-between text-sm text-zinc-600">
-            <span>Subtotal (sin envío)</span>
+            <span>{t('subtotal')}</span>
             <span className="text-lg font-bold tabular-nums text-zinc-900">
               {formatMoney(
                 view.groups.reduce((s, g) => s + g.subtotal, 0),
@@ -186,7 +190,7 @@ export function CartView() {
             </span>
           </p>
         )}
-        {hasProblems && <p className="mb-3 text-sm font-medium text-amber-800">Revisa los productos marcados antes de pagar.</p>}
+        {hasProblems && <p className="mb-3 text-sm font-medium text-amber-800">{t('reviewProblems')}</p>}
         <Link
           href="/checkout"
           aria-disabled={hasProblems}
@@ -197,7 +201,7 @@ export function CartView() {
             hasProblems ? 'cursor-not-allowed bg-zinc-200 text-zinc-600' : 'bg-violet-700 text-white hover:bg-violet-800'
           }`}
         >
-          Continuar al pago
+          {t('toCheckout')}
         </Link>
       </div>
     </div>

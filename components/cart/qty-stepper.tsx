@@ -1,15 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 /** − n + control; `max` is what the buyer may reach (stock, 99). */
 export function QtyStepper({ value, max, disabled, onChange, label }: { value: number; max: number; disabled?: boolean; onChange: (qty: number) => void; label: string }) {
+  const t = useTranslations('cart.qty');
   return (
-    <div className="inline-flex h-10 items-center rounded-xl border border-zinc-300 bg-white" role="group" aria-label={`Cantidad de ${label}`}>
+    <div className="inline-flex h-10 items-center rounded-xl border border-zinc-300 bg-white" role="group" aria-label={t('group', { item: label })}>
       <button
         type="button"
         className="flex size-10 items-center justify-center rounded-l-xl text-lg text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-300"
         disabled={disabled || value <= 1}
         onClick={() => onChange(value - 1)}
-        aria-label={`Quitar una unidad de ${label}`}
+        aria-label={t('less', { item: label })}
       >
         −
       </button>
@@ -21,7 +24,7 @@ export function QtyStepper({ value, max, disabled, onChange, label }: { value: n
         className="flex size-10 items-center justify-center rounded-r-xl text-lg text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-300"
         disabled={disabled || value >= max}
         onClick={() => onChange(value + 1)}
-        aria-label={`Agregar una unidad de ${label}`}
+        aria-label={t('more', { item: label })}
       >
         +
       </button>

@@ -16,6 +16,7 @@ export const namespaces = {
   team: { es: () => import('./es/team.json'), en: () => import('./en/team.json') },
   trust: { es: () => import('./es/trust.json'), en: () => import('./en/trust.json') },
   live: { es: () => import('./es/live.json'), en: () => import('./en/live.json') },
+  cart: { es: () => import('./es/cart.json'), en: () => import('./en/cart.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;
