@@ -4,13 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Image from 'next/image';
 import Link from 'next/link';
-import { useLocale } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { appErrorOf, type TAppErrorInfo } from '@/components/dashboard/trpc-error';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { ZContact, ZShippingAddress, type CheckoutQuote, type TStoreChoice } from '@/server/services/checkout/schemas';
 import { CouponField } from './coupon-field';
 import { DeliveryOptions } from './delivery-options';
@@ -21,19 +21,7 @@ const ZWithAddress = z.object({ contact: ZContact, shippingAddress: ZShippingAdd
 const ZWithoutAddress = z.object({ contact: ZContact, shippingAddress: z.unknown().optional() });
 type FormIn = z.input<typeof ZWithAddress>;
 
-const COUNTRIES: [string, string][] = [
-  ['PE', 'Perú'],
-  ['CO', 'Colombia'],
-  ['MX', 'México'],
-  ['CL', 'Chile'],
-  ['AR', 'Argentina'],
-  ['EC', 'Ecuador'],
-  ['BO', 'Bolivia'],
-  ['UY', 'Uruguay'],
-  ['PY', 'Paraguay'],
-  ['US', 'Estados Unidos'],
-  ['ES', 'España'],
-];
+const COUNTRIES = ['PE', 'CO', 'MX', 'CL', 'AR', 'EC', 'BO', 'UY', 'PY', 'US', 'ES'] as const;
 const COUNTRY_BY_CURRENCY: Record<string, string> = { PEN: 'PE', COP: 'CO', MXN: 'MX', CLP: 'CL', ARS: 'AR', BOB: 'BO', UYU: 'UY', PYG: 'PY', EUR: 'ES' };
 
 type StoreQuote = CheckoutQuote['stores'][number];
@@ -51,6 +39,9 @@ function optionsLabel(options: Record<string, string>) {
 /** `onPaymentReady`: where the payment page goes instead of this tab (the live sheet opens it beside the player). */
 export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContact: { name: string; email: string }; onPaymentReady?: (url: string) => void }) {
   const trpc = useTRPC();
+  const t = useTranslations('checkout');
+  const formatMoney = useMoney();
+  const format = useFormatter();
   const locale = useLocale() === 'en' ? ('en' as const) : ('es' as const);
   const queryClient = useQueryClient();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -170,14 +161,14 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
   };
 
   if (cart.isPending || (quote.isPending && cart.isSuccess)) {
-    return <div className="mt-6 h-64 animate-pulse rounded-3xl bg-zinc-100" aria-busy="true" aria-label="Calculando tu pedido" />;
+    return <div className="mt-6 h-64 animate-pulse rounded-3xl bg-zinc-100" aria-busy="true" aria-label={t('calculating')} />;
   }
   if (cart.isError || quote.isError) {
     return (
       <p className="mt-6 rounded-2xl bg-rose-50 p-4 text-sm text-rose-800">
-        No pudimos calcular tu pedido.{' '}
+        {t('quoteError')}{' '}
         <button type="button" className="font-semibold underline" onClick={() => void quote.refetch()}>
-          Reintentar
+          {t('retry')}
         </button>
       </p>
     );
@@ -185,10 +176,10 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
   if (!q || q.stores.length === 0) {
     return (
       <section className="mt-8 rounded-3xl bg-zinc-50 px-6 py-12 text-center">
-        <h2 className="text-lg font-semibold text-zinc-900">No hay nada que pagar</h2>
-        <p className="mt-1 text-sm text-zinc-600">Tu carrito está vacío.</p>
+        <h2 className="text-lg font-semibold text-zinc-900">{t('nothingToPay')}</h2>
+        <p className="mt-1 text-sm text-zinc-600">{t('cartEmpty')}</p>
         <Link href="/" className="mt-5 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
-          Ver productos
+          {t('browse')}
         </Link>
       </section>
     );
@@ -201,13 +192,13 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
     <form noValidate onSubmit={handleSubmit((v) => submit(v))} className="mt-4 space-y-6">
       {q.mixedCurrencies && (
         <fieldset className="rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-200">
-          <legend className="sr-only">Moneda a pagar</legend>
-          <p className="font-medium">Tu carrito tiene productos en {currencies.join(' y ')}. Se paga una moneda a la vez; el resto queda en tu carrito.</p>
+          <legend className="sr-only">{t('currencyLegend')}</legend>
+          <p className="font-medium">{t('mixedCurrencies', { currencies: format.list(currencies, { type: 'conjunction' }) })}</p>
           <div className="mt-3 flex flex-wrap gap-2">
             {currencies.map((c) => (
               <label key={c} className={`cursor-pointer rounded-xl border px-3 py-2 font-semibold ${c === activeCurrency ? 'border-zinc-900 bg-zinc-900 text-white' : 'border-amber-300 bg-white'}`}>
                 <input type="radio" name="currency" value={c} checked={c === activeCurrency} onChange={() => setCurrency(c)} className="sr-only" />
-                Pagar en {c}
+                {t('payIn', { currency: c })}
               </label>
             ))}
           </div>
@@ -216,20 +207,20 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
 
       <section aria-labelledby="contact-h" className="rounded-3xl border border-zinc-200 bg-white p-4">
         <h2 id="contact-h" className="text-base font-semibold text-zinc-900">
-          Tus datos
+          {t('contact')}
         </h2>
         <div className="mt-3 grid gap-3 sm:grid-cols-2">
-          <Field id="contact-name" label="Nombre y apellido" autoComplete="name" error={errors.contact?.name?.message} className="sm:col-span-2" {...register('contact.name')} />
-          <Field id="contact-email" label="Correo" type="email" inputMode="email" autoComplete="email" error={errors.contact?.email?.message} hint="Te enviaremos la confirmación aquí." {...register('contact.email')} />
-          <Field id="contact-phone" label="Teléfono (opcional)" type="tel" inputMode="tel" autoComplete="tel" error={errors.contact?.phone?.message} {...register('contact.phone')} />
+          <Field id="contact-name" label={t('name')} autoComplete="name" error={errors.contact?.name?.message} className="sm:col-span-2" {...register('contact.name')} />
+          <Field id="contact-email" label={t('email')} type="email" inputMode="email" autoComplete="email" error={errors.contact?.email?.message} hint={t('emailHint')} {...register('contact.email')} />
+          <Field id="contact-phone" label={t('phone')} type="tel" inputMode="tel" autoComplete="tel" error={errors.contact?.phone?.message} {...register('contact.phone')} />
         </div>
       </section>
 
       {stores.map((store) => (
-        <section key={store.storeId} aria-label={`Pedido de ${store.storeName}`} className="rounded-3xl border border-zinc-200 bg-white" data-testid="checkout-store">
+        <section key={store.storeId} aria-label={t('storeOrder', { store: store.storeName })} className="rounded-3xl border border-zinc-200 bg-white" data-testid="checkout-store">
           <header className="flex items-center justify-between border-b border-zinc-100 px-4 py-3">
             <h2 className="font-semibold text-zinc-900">{store.storeName}</h2>
-            <span className="text-xs text-zinc-500">Pedido aparte</span>
+            <span className="text-xs text-zinc-500">{t('separateOrder')}</span>
           </header>
           <ul className="divide-y divide-zinc-100 px-4">
             {store.items.map((item) => {
@@ -248,9 +239,9 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
                     </span>
                     {item.problem && (
                       <span className="mt-1 block text-xs font-medium text-rose-700">
-                        {item.problem === 'insufficient_stock' ? `Solo quedan ${item.available}.` : item.problem === 'out_of_stock' ? 'Agotado.' : 'Ya no está a la venta.'}{' '}
+                        {item.problem === 'insufficient_stock' ? t('onlyLeft', { available: item.available }) : item.problem === 'out_of_stock' ? t('soldOutShort') : t('unavailable')}{' '}
                         <Link href="/carrito" className="underline">
-                          Corregir en el carrito
+                          {t('fixInCart')}
                         </Link>
                       </span>
                     )}
@@ -276,21 +267,21 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
             />
             <dl className="space-y-1 text-sm">
               <div className="flex justify-between text-zinc-600">
-                <dt>Subtotal</dt>
+                <dt>{t('subtotal')}</dt>
                 <dd className="tabular-nums">{formatMoney(store.subtotal, store.currency)}</dd>
               </div>
               {store.discount > 0 && (
                 <div className="flex justify-between text-emerald-700">
-                  <dt>Descuento</dt>
+                  <dt>{t('discount')}</dt>
                   <dd className="tabular-nums">−{formatMoney(store.discount, store.currency)}</dd>
                 </div>
               )}
               <div className="flex justify-between text-zinc-600">
-                <dt>Envío</dt>
-                <dd className="tabular-nums">{store.shippingFee === 0 ? 'Gratis' : formatMoney(store.shippingFee, store.currency)}</dd>
+                <dt>{t('shipping')}</dt>
+                <dd className="tabular-nums">{store.shippingFee === 0 ? t('free') : formatMoney(store.shippingFee, store.currency)}</dd>
               </div>
               <div className="flex justify-between font-semibold text-zinc-900">
-                <dt>Total {store.storeName}</dt>
+                <dt>{t('storeTotal', { store: store.storeName })}</dt>
                 <dd className="tabular-nums" data-testid="store-total">
                   {formatMoney(store.total, store.currency)}
                 </dd>
@@ -303,43 +294,43 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
       {ships && (
         <section aria-labelledby="address-h" className="rounded-3xl border border-zinc-200 bg-white p-4">
           <h2 id="address-h" className="text-base font-semibold text-zinc-900">
-            Dirección de envío
+            {t('address')}
           </h2>
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <Field id="addr-line1" label="Dirección" autoComplete="address-line1" error={errors.shippingAddress?.line1?.message} className="sm:col-span-2" {...register('shippingAddress.line1')} />
-            <Field id="addr-line2" label="Dpto., piso, referencia (opcional)" autoComplete="address-line2" error={errors.shippingAddress?.line2?.message} className="sm:col-span-2" {...register('shippingAddress.line2')} />
-            <Field id="addr-city" label="Ciudad o distrito" autoComplete="address-level2" error={errors.shippingAddress?.city?.message} {...register('shippingAddress.city')} />
-            <Field id="addr-region" label="Región (opcional)" autoComplete="address-level1" error={errors.shippingAddress?.region?.message} {...register('shippingAddress.region')} />
-            <Field id="addr-postal" label="Código postal (opcional)" autoComplete="postal-code" error={errors.shippingAddress?.postalCode?.message} {...register('shippingAddress.postalCode')} />
+            <Field id="addr-line1" label={t('line1')} autoComplete="address-line1" error={errors.shippingAddress?.line1?.message} className="sm:col-span-2" {...register('shippingAddress.line1')} />
+            <Field id="addr-line2" label={t('line2')} autoComplete="address-line2" error={errors.shippingAddress?.line2?.message} className="sm:col-span-2" {...register('shippingAddress.line2')} />
+            <Field id="addr-city" label={t('city')} autoComplete="address-level2" error={errors.shippingAddress?.city?.message} {...register('shippingAddress.city')} />
+            <Field id="addr-region" label={t('region')} autoComplete="address-level1" error={errors.shippingAddress?.region?.message} {...register('shippingAddress.region')} />
+            <Field id="addr-postal" label={t('postalCode')} autoComplete="postal-code" error={errors.shippingAddress?.postalCode?.message} {...register('shippingAddress.postalCode')} />
             <div>
               <label htmlFor="addr-country" className="mb-1 block text-sm font-medium text-zinc-800">
-                País
+                {t('country')}
               </label>
               <select id="addr-country" autoComplete="country" className="h-12 w-full rounded-xl border border-zinc-300 bg-white px-3 text-base" {...register('shippingAddress.country')}>
-                {COUNTRIES.map(([code, name]) => (
+                {COUNTRIES.map((code) => (
                   <option key={code} value={code}>
-                    {name}
+                    {t(`countries.${code}`)}
                   </option>
                 ))}
               </select>
             </div>
-            <Field id="addr-notes" label="Indicaciones para la entrega (opcional)" error={errors.shippingAddress?.notes?.message} className="sm:col-span-2" {...register('shippingAddress.notes')} />
+            <Field id="addr-notes" label={t('notes')} error={errors.shippingAddress?.notes?.message} className="sm:col-span-2" {...register('shippingAddress.notes')} />
           </div>
         </section>
       )}
 
       {soldOut && (
         <div role="alert" className="rounded-2xl bg-rose-50 p-4 text-sm text-rose-900 ring-1 ring-inset ring-rose-200">
-          <p className="font-semibold">Alguien se adelantó: ya no hay stock suficiente de</p>
+          <p className="font-semibold">{t('soldOutTitle')}</p>
           <ul className="mt-1 list-disc pl-5">
             {soldOut.map((i) => (
               <li key={i.title}>
-                {i.title} — {i.available === 0 ? 'agotado' : `quedan ${i.available}`}
+                {t('soldOutItem', { title: i.title, available: i.available })}
               </li>
             ))}
           </ul>
           <Link href="/carrito" className="mt-2 inline-block font-semibold underline">
-            Ajustar el carrito
+            {t('adjustCart')}
           </Link>
         </div>
       )}
@@ -361,21 +352,21 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
 
       <div className="sticky bottom-0 -mx-4 border-t border-zinc-200 bg-white/95 px-4 pb-4 pt-3 backdrop-blur sm:static sm:mx-0 sm:rounded-3xl sm:border sm:p-4">
         <p className="mb-3 flex items-baseline justify-between">
-          <span className="text-sm text-zinc-600">Total a pagar{stores.length > 1 ? ` (${stores.length} pedidos)` : ''}</span>
+          <span className="text-sm text-zinc-600">{t('totalToPay', { orders: stores.length })}</span>
           <span className="text-xl font-bold tabular-nums text-zinc-900" data-testid="grand-total">
             {activeCurrency ? formatMoney(total, activeCurrency) : '—'}
           </span>
         </p>
-        {problems.length > 0 && <p className="mb-2 text-sm font-medium text-rose-700">Hay productos sin stock suficiente. Corrígelos en el carrito.</p>}
+        {problems.length > 0 && <p className="mb-2 text-sm font-medium text-rose-700">{t('fixProblems')}</p>}
         <button
           type="submit"
           disabled={blocked || Boolean(priceChange)}
           className="flex h-12 w-full items-center justify-center rounded-2xl bg-violet-700 text-sm font-semibold text-white shadow-sm hover:bg-violet-800 disabled:cursor-not-allowed disabled:bg-zinc-200 disabled:text-zinc-600"
         >
-          {create.isPending ? 'Creando tu pedido…' : quote.isFetching ? 'Actualizando total…' : `Pagar ${activeCurrency ? formatMoney(total, activeCurrency) : ''}`}
+          {create.isPending ? t('creating') : quote.isFetching ? t('updatingTotal') : t('pay', { amount: activeCurrency ? formatMoney(total, activeCurrency) : '' })}
         </button>
       </div>
-      <p className="text-center text-xs text-zinc-500">Pagas con criptomonedas en la página segura de Cregis. Reservamos tu stock mientras pagas.</p>
+      <p className="text-center text-xs text-zinc-500">{t('cregisNote')}</p>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 
 /** Coupon code of one store: applied on demand, the quote says whether it works. */
 export function CouponField({
@@ -17,13 +18,15 @@ export function CouponField({
   error: string | null;
   onApply: (code: string | undefined) => void;
 }) {
+  const t = useTranslations('checkout.coupon');
+  const formatMoney = useMoney();
   const [code, setCode] = useState(applied?.code ?? '');
   const id = `coupon-${storeId}`;
   if (applied) {
     return (
       <p className="flex items-center justify-between gap-2 rounded-xl bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
         <span>
-          Cupón <strong>{applied.code}</strong>: −{formatMoney(applied.discount, currency)}
+          {t.rich('applied', { code: applied.code, discount: formatMoney(applied.discount, currency), b: (chunks) => <strong>{chunks}</strong> })}
         </span>
         <button
           type="button"
@@ -33,7 +36,7 @@ export function CouponField({
             onApply(undefined);
           }}
         >
-          Quitar
+          {t('remove')}
         </button>
       </p>
     );
@@ -41,7 +44,7 @@ export function CouponField({
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-zinc-800">
-        Cupón de descuento
+        {t('label')}
       </label>
       <div className="flex gap-2">
         <input
@@ -59,10 +62,10 @@ export function CouponField({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           className={`h-11 min-w-0 flex-1 rounded-xl border px-3 text-base uppercase outline-none focus:ring-2 ${error ? 'border-rose-400 focus:ring-rose-100' : 'border-zinc-300 focus:border-violet-500 focus:ring-violet-100'}`}
-          placeholder="CÓDIGO"
+          placeholder={t('placeholder')}
         />
         <button type="button" onClick={() => onApply(code.trim() || undefined)} className="h-11 rounded-xl border border-zinc-300 px-4 text-sm font-semibold text-zinc-800 hover:bg-zinc-50">
-          Aplicar
+          {t('apply')}
         </button>
       </div>
       {error && (

@@ -1,13 +1,10 @@
 'use client';
 
-import { formatMoney } from '@/components/ui/money';
+import { useTranslations } from 'next-intl';
+import { useMoney } from '@/components/ui/use-money';
 import type { CheckoutQuote } from '@/server/services/checkout/schemas';
 
 type StoreQuote = CheckoutQuote['stores'][number];
-
-function feeLabel(option: StoreQuote['deliveryOptions'][number], currency: string) {
-  return option.fee === 0 ? 'Gratis' : formatMoney(option.fee, currency);
-}
 
 /** Radio list of a store's delivery options, with what is missing for free shipping and where to pick up. */
 export function DeliveryOptions({
@@ -22,14 +19,17 @@ export function DeliveryOptions({
   error?: string;
   onChoose: (optionId: string) => void;
 }) {
+  const t = useTranslations('checkout.delivery');
+  const formatMoney = useMoney();
+  const feeLabel = (option: StoreQuote['deliveryOptions'][number], currency: string) => (option.fee === 0 ? t('free') : formatMoney(option.fee, currency));
   const name = `delivery-${store.storeId}`;
   if (store.deliveryOptions.length === 0) {
-    return <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900">Esta tienda todavía no configuró formas de entrega. Escríbele antes de comprar.</p>;
+    return <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('none')}</p>;
   }
   const net = store.subtotal - store.discount;
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="mb-2 text-sm font-semibold text-zinc-900">Entrega</legend>
+      <legend className="mb-2 text-sm font-semibold text-zinc-900">{t('legend')}</legend>
       <div className="space-y-2">
         {store.deliveryOptions.map((o) => {
           const checked = (selectedId ?? store.deliveryOptionId) === o.id;
@@ -49,8 +49,8 @@ export function DeliveryOptions({
                 {o.kind === 'free_over' && o.freeOver !== null && (
                   <span className="mt-0.5 block text-xs text-zinc-600">
                     {missing !== null && missing > 0
-                      ? `Gratis desde ${formatMoney(o.freeOver, store.currency)}: te faltan ${formatMoney(missing, store.currency)}.`
-                      : `Gratis por compras desde ${formatMoney(o.freeOver, store.currency)}.`}
+                      ? t('missingForFree', { threshold: formatMoney(o.freeOver, store.currency), missing: formatMoney(missing, store.currency) })
+                      : t('freeOver', { threshold: formatMoney(o.freeOver, store.currency) })}
                   </span>
                 )}
               </span>

@@ -2,15 +2,20 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { appErrorOf } from '@/components/dashboard/trpc-error';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 
 const POLL_MS = 2000;
 
 /** The page the payment provider sends the buyer back to: polls until the payment settles, then says what happened. */
 export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token?: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('checkout.status');
+  const formatMoney = useMoney();
+  const format = useFormatter();
+  const time = (d: Date | string) => format.dateTime(new Date(d), { hour: '2-digit', minute: '2-digit' });
   const status = useQuery({
     ...trpc.checkout.status.queryOptions({ checkoutId, token }),
     refetchInterval: (q) => (q.state.data?.status === 'pending' ? POLL_MS : false),
@@ -20,16 +25,16 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
   });
 
   if (status.isPending) {
-    return <Panel icon="clock" title="Comprobando tu pago…" tone="neutral" />;
+    return <Panel icon="clock" title={t('checking')} tone="neutral" />;
   }
   if (status.isError) {
     const info = appErrorOf(status.error);
     return (
-      <Panel icon="alert" title={info.code === 'NOT_FOUND' ? 'No encontramos este pago' : 'No pudimos comprobar el pago'} tone="neutral">
-        <p>{info.code === 'NOT_FOUND' ? 'Abre el enlace completo que te enviamos por correo o ingresa con tu cuenta.' : info.message}</p>
+      <Panel icon="alert" title={info.code === 'NOT_FOUND' ? t('notFound') : t('checkFailed')} tone="neutral">
+        <p>{info.code === 'NOT_FOUND' ? t('notFoundText') : info.message}</p>
         {info.code !== 'NOT_FOUND' && (
           <button type="button" className="mt-3 font-semibold underline" onClick={() => void status.refetch()}>
-            Reintentar
+            {t('retry')}
           </button>
         )}
       </Panel>
@@ -43,7 +48,7 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
         <li key={o.id}>
           <Link href={orderHref(o.id)} className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-zinc-50">
             <span>
-              <span className="block font-medium text-zinc-900">Pedido #{o.number}</span>
+              <span className="block font-medium text-zinc-900">{t('order', { number: o.number })}</span>
               <span className="text-sm text-zinc-600">{o.storeName}</span>
             </span>
             <span className="text-sm font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency)} →</span>
@@ -56,39 +61,39 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
   switch (s.status) {
     case 'pending':
       return (
-        <Panel icon="clock" title="Esperando tu pago" tone="neutral">
-          <p aria-live="polite">Esta página se actualiza sola en cuanto recibamos la confirmación. Tu stock está reservado hasta las {time(s.expiresAt)}.</p>
-          {s.paymentUrl && <PayLink href={s.paymentUrl} label="Ir a pagar" />}
+        <Panel icon="clock" title={t('pendingTitle')} tone="neutral">
+          <p aria-live="polite">{t('pendingText', { time: time(s.expiresAt) })}</p>
+          {s.paymentUrl && <PayLink href={s.paymentUrl} label={t('goPay')} />}
           {orders}
         </Panel>
       );
     case 'paid':
       return (
-        <Panel icon="check" title="¡Pago recibido!" tone="success">
-          <p>Te enviamos la confirmación por correo. Cada tienda prepara su pedido.</p>
+        <Panel icon="check" title={t('paidTitle')} tone="success">
+          <p>{t('paidText')}</p>
           {orders}
         </Panel>
       );
     case 'partially_paid':
       return (
-        <Panel icon="alert" title="Recibimos solo una parte del pago" tone="warning">
+        <Panel icon="alert" title={t('partialTitle')} tone="warning">
           <p>
-            Llegaron {formatMoney(s.paidAmount, s.currency)} de {formatMoney(s.amount, s.currency)}. Completa el pago antes de las {time(s.expiresAt)} para confirmar tu pedido.
+            {t('partialText', { paid: formatMoney(s.paidAmount, s.currency), amount: formatMoney(s.amount, s.currency), time: time(s.expiresAt) })}
           </p>
-          {s.paymentUrl && <PayLink href={s.paymentUrl} label="Completar el pago" />}
+          {s.paymentUrl && <PayLink href={s.paymentUrl} label={t('completePayment')} />}
           {orders}
         </Panel>
       );
     case 'expired':
     case 'failed':
       return (
-        <Panel icon="cross" title={s.status === 'expired' ? 'El tiempo para pagar terminó' : 'El pago no se completó'} tone="danger">
+        <Panel icon="cross" title={s.status === 'expired' ? t('expiredTitle') : t('failedTitle')} tone="danger">
           {/* Checkout took the lines out of the cart and nothing puts them back: send the buyer to the store, not to an empty cart. */}
-          <p>No se cobró nada y liberamos el stock reservado. Si aún los quieres, vuelve a agregar los productos al carrito.</p>
+          <p>{t('releasedText')}</p>
           <div className="mt-4 flex flex-wrap justify-center gap-2">
             {(s.orders.length ? s.orders : [null]).map((o) => (
               <Link key={o?.id ?? 'home'} href={o ? `/s/${o.storeSlug}` : '/'} className="inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
-                {o ? `Volver a ${o.storeName}` : 'Seguir comprando'}
+                {o ? t('backTo', { store: o.storeName }) : t('keepShopping')}
               </Link>
             ))}
           </div>
@@ -96,23 +101,19 @@ export function PaymentStatus({ checkoutId, token }: { checkoutId: string; token
       );
     case 'review':
       return (
-        <Panel icon="clock" title="Estamos revisando tu pago" tone="warning">
-          <p>Recibimos un pago que no coincide exactamente con tu pedido. Una persona de VITA lo revisará y te escribiremos a tu correo.</p>
+        <Panel icon="clock" title={t('reviewTitle')} tone="warning">
+          <p>{t('reviewText')}</p>
           {orders}
         </Panel>
       );
     case 'refunded':
       return (
-        <Panel icon="alert" title="Pago reembolsado" tone="neutral">
-          <p>Este pago fue devuelto.</p>
+        <Panel icon="alert" title={t('refundedTitle')} tone="neutral">
+          <p>{t('refundedText')}</p>
           {orders}
         </Panel>
       );
   }
-}
-
-function time(d: Date | string) {
-  return new Date(d).toLocaleTimeString('es', { hour: '2-digit', minute: '2-digit' });
 }
 
 function PayLink({ href, label }: { href: string; label: string }) {

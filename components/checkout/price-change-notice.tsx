@@ -1,12 +1,15 @@
 'use client';
 
-import { formatMoney } from '@/components/ui/money';
+import { useTranslations } from 'next-intl';
+import { useMoney } from '@/components/ui/use-money';
 import type { CheckoutQuote } from '@/server/services/checkout/schemas';
 
 export type PriceChange = { before: CheckoutQuote['stores']; after: CheckoutQuote; sentTotal: number };
 
 /** The prices moved between showing the total and paying: what changed, the new total, and an explicit confirm. */
 export function PriceChangeNotice({ change, busy, onConfirm, onDismiss }: { change: PriceChange; busy: boolean; onConfirm: (newTotal: number) => void; onDismiss: () => void }) {
+  const t = useTranslations('checkout.priceChange');
+  const formatMoney = useMoney();
   const beforeItems = new Map(change.before.flatMap((s) => s.items.map((i) => [i.variantId, i] as const)));
   const currency = change.after.currency ?? change.after.stores[0]?.currency ?? 'USD';
   const changed = change.after.stores.flatMap((s) =>
@@ -22,7 +25,7 @@ export function PriceChangeNotice({ change, busy, onConfirm, onDismiss }: { chan
   return (
     <div role="alertdialog" aria-labelledby="price-change-h" className="rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-300" data-testid="price-change">
       <h2 id="price-change-h" className="text-base font-semibold">
-        Los precios cambiaron
+        {t('title')}
       </h2>
       <ul className="mt-2 space-y-1">
         {changed.map((i) => (
@@ -36,17 +39,17 @@ export function PriceChangeNotice({ change, busy, onConfirm, onDismiss }: { chan
         ))}
         {shippingChanged.map((s) => (
           <li key={s.storeId} className="flex justify-between gap-2">
-            <span>Envío y descuentos de {s.storeName}</span>
+            <span>{t('shippingOf', { store: s.storeName })}</span>
             <strong className="tabular-nums">{formatMoney(s.shippingFee - s.discount, s.currency)}</strong>
           </li>
         ))}
       </ul>
       <p className="mt-3 flex justify-between border-t border-amber-200 pt-2">
         <span>
-          Antes <s className="tabular-nums">{formatMoney(change.sentTotal, currency)}</s>
+          {t('before')} <s className="tabular-nums">{formatMoney(change.sentTotal, currency)}</s>
         </span>
         <span>
-          Ahora <strong className="tabular-nums">{formatMoney(change.after.total, currency)}</strong>
+          {t('now')} <strong className="tabular-nums">{formatMoney(change.after.total, currency)}</strong>
         </span>
       </p>
       <div className="mt-3 flex gap-2">
@@ -56,10 +59,10 @@ export function PriceChangeNotice({ change, busy, onConfirm, onDismiss }: { chan
           onClick={() => onConfirm(change.after.total)}
           className="h-11 flex-1 rounded-xl bg-zinc-900 px-4 font-semibold text-white hover:bg-zinc-700 disabled:opacity-60"
         >
-          Confirmar y pagar {formatMoney(change.after.total, currency)}
+          {t('confirm', { amount: formatMoney(change.after.total, currency) })}
         </button>
         <button type="button" onClick={onDismiss} className="h-11 rounded-xl border border-amber-300 bg-white px-4 font-medium">
-          Revisar
+          {t('review')}
         </button>
       </div>
     </div>

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PaymentStatus } from '@/components/checkout/payment-status';
 
-export const metadata: Metadata = { title: 'Estado del pago', robots: { index: false }, referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('checkout');
+  return { title: t('statusTitle'), robots: { index: false }, referrer: 'no-referrer' };
+}
 
 type Props = { params: Promise<{ checkoutId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -17,7 +17,9 @@ export const namespaces = {
   trust: { es: () => import('./es/trust.json'), en: () => import('./en/trust.json') },
   live: { es: () => import('./es/live.json'), en: () => import('./en/live.json') },
   cart: { es: () => import('./es/cart.json'), en: () => import('./en/cart.json') },
+  checkout: { es: () => import('./es/checkout.json'), en: () => import('./en/checkout.json') },
   admin: { es: () => import('./es/admin.json'), en: () => import('./en/admin.json') },
+  security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;
