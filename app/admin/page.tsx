@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/dashboard/page-header';
-import { api } from '@/server/trpc/server';
+import { adminApi } from '@/server/auth/require-admin';
 
 export const metadata = { title: 'Resumen' };
 
 export default async function AdminHome() {
-  const trpc = await api();
+  const trpc = await adminApi('/admin');
   const [kyc, suspended, audit, payouts] = await Promise.all([
     trpc.admin.kycQueue(),
     trpc.admin.stores({ status: 'suspended', limit: 100 }),

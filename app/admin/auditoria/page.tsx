@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/dashboard/page-header';
-import { api } from '@/server/trpc/server';
+import { adminApi } from '@/server/auth/require-admin';
 
 export const metadata = { title: 'Auditoría' };
 
@@ -9,7 +9,7 @@ const when = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'me
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<{ antes?: string }> }) {
   const { antes } = await searchParams;
   const before = antes && /^\d{1,15}$/.test(antes) ? Number(antes) : undefined;
-  const trpc = await api();
+  const trpc = await adminApi('/admin/auditoria');
   const [v, page] = await Promise.all([trpc.admin.verifyAudit(), trpc.admin.audit({ beforeSeq: before, limit: 50 })]);
   return (
     <div className="max-w-4xl">

@@ -1,11 +1,11 @@
 import { Curation } from '@/components/admin/curation';
 import { PageHeader } from '@/components/dashboard/page-header';
-import { api } from '@/server/trpc/server';
+import { adminApi } from '@/server/auth/require-admin';
 
 export const metadata = { title: 'Curaduría' };
 
 export default async function AdminCurationPage() {
-  const trpc = await api();
+  const trpc = await adminApi('/admin/curaduria');
   const [weights, featured] = await Promise.all([trpc.admin.rankingWeights(), trpc.admin.featured()]);
   return (
     <div className="max-w-3xl">

@@ -1,7 +1,7 @@
 import { Pill } from '@/components/dashboard/commerce-ui';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { formatMoney } from '@/components/ui/money';
-import { api } from '@/server/trpc/server';
+import { adminApi } from '@/server/auth/require-admin';
 
 export const metadata = { title: 'Retiros' };
 
@@ -16,7 +16,7 @@ const when = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'sh
 const mask = (a: string) => (a.length > 12 ? `${a.slice(0, 6)}…${a.slice(-4)}` : a);
 
 export default async function AdminPayoutsPage() {
-  const rows = await (await api()).admin.payouts({ status: 'all', limit: 100 });
+  const rows = await (await adminApi('/admin/retiros')).admin.payouts({ status: 'all', limit: 100 });
   return (
     <div className="max-w-4xl">
       <PageHeader title="Retiros" description="Retiros de todas las tiendas, los más recientes primero. Solo tiendas verificadas pueden retirar." />
