@@ -2,12 +2,18 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { getDb } from '../db/client';
+import { isUserSuspended } from '../services/identity/suspension';
 import { safeNextPath } from './next-path';
 import { getSessionUser, hasSessionCookie, type SessionUser } from './session';
 
 const sessionFromRequest = cache(async () => {
   const cookieHeader = (await headers()).get('cookie') ?? '';
-  return { user: await getSessionUser(cookieHeader), cookieHeader };
+  const user = await getSessionUser(cookieHeader);
+  // A suspended account is signed out for pages: requireUser sends it through the refresh route, which refuses it
+  // and clears the cookies (server/auth/session-routes.ts).
+  if (user && (await isUserSuspended(getDb(), user.id))) return { user: null, cookieHeader };
+  return { user, cookieHeader };
 });
 
 /**

@@ -9,6 +9,7 @@ import { assertSameOrigin } from '../http/csrf';
 import { logger } from '../log/logger';
 import { recordSignInDevice } from '../services/audit/sign-in-device';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
+import { accountSuspendedError, isUserSuspended } from '../services/identity/suspension';
 import { clearSessionCookies, readSessionCookies, secureCookies, sessionSetCookies, type CookieOptions } from './cookies';
 import { safeNextPath } from './next-path';
 import { verifySessionTokens } from './session';
@@ -60,6 +61,12 @@ export async function createSession(req: Request): Promise<Response> {
     return json(401, { error: { code: 'UNAUTHORIZED', message: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión.' } });
   }
   await ensureUserProfile({ db: getDb(), user });
+  // A suspended account gets no session cookies (its tokens from Cognito are valid, our platform says no).
+  if (await isUserSuspended(getDb(), user.id)) {
+    const e = accountSuspendedError();
+    logger.info({ userId: user.id }, 'sign-in refused: account suspended');
+    return json(403, { error: { code: 'FORBIDDEN', reason: 'ACCOUNT_SUSPENDED', message: e.message } }, clearSessionCookies(cookieOptions()));
+  }
   // A sign-in from a device the account never used is audited; it never blocks the sign-in.
   await recordSignInDevice({
     db: getDb(),
@@ -90,6 +97,10 @@ async function refreshFromCookies(req: Request): Promise<RefreshOutcome> {
     // Verify what we are about to store: a page redirected here must not bounce back to a session it rejects.
     const user = await verifySessionTokens(tokens);
     await ensureUserProfile({ db: getDb(), user });
+    if (await isUserSuspended(getDb(), user.id)) {
+      logger.info({ userId: user.id }, 'session refresh refused: account suspended');
+      return { ok: false, cookies: clearSessionCookies(opts) };
+    }
     return { ok: true, cookies: sessionSetCookies(tokens, opts) };
   } catch (err) {
     logger.info({ err: (err as Error).name }, 'session refresh refused');

@@ -258,6 +258,27 @@ describe('session routes', () => {
     expect(cookiesFrom(toSignIn).get('vita_at')).toBe('');
   });
 
+  it('a suspended account gets no session and cannot refresh one it already has; restored, it signs in again', async () => {
+    const email = await signUpAndConfirm();
+    const tokens = await signIn(email);
+    const first = await createSession(sameOriginRequest('/api/auth/session', { method: 'POST', body: tokens }));
+    expect(first.status).toBe(200);
+    const { id } = ((await first.json()) as { user: { id: string } }).user;
+    await testDb().update(users).set({ suspendedAt: new Date(), suspendedReason: 'prueba' }).where(eq(users.id, id));
+
+    const refused = await createSession(sameOriginRequest('/api/auth/session', { method: 'POST', body: tokens }));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { reason: string } }).error.reason).toBe('ACCOUNT_SUSPENDED');
+    expect([...cookiesFrom(refused).values()].every((v) => v === '')).toBe(true);
+    const cookie = cookieHeader({ accessToken: 'expired-or-garbage', idToken: tokens.idToken, refreshToken: tokens.refreshToken });
+    expect((await refreshForClient(sameOriginRequest('/api/auth/refresh', { method: 'POST', cookie }))).status).toBe(401);
+    const toSignIn = await refreshAndRedirect(new Request('http://localhost:3000/api/auth/refresh?next=/dashboard', { headers: { cookie } }));
+    expect(toSignIn.headers.get('location')).toBe('/ingresar?next=%2Fdashboard');
+
+    await testDb().update(users).set({ suspendedAt: null, suspendedReason: null }).where(eq(users.id, id));
+    expect((await createSession(sameOriginRequest('/api/auth/session', { method: 'POST', body: tokens }))).status).toBe(200);
+  });
+
   it('refresh without a refresh cookie clears the session', async () => {
     const res = await refreshForClient(sameOriginRequest('/api/auth/refresh', { method: 'POST' }));
     expect(res.status).toBe(401);

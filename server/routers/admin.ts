@@ -1,3 +1,4 @@
+import { assertRecentSignIn } from '../auth/recent-auth';
 import { revalidateStorefront } from '../cache/revalidate';
 import { listFeatured, getRankingWeights, setFeatured, setRankingWeights } from '../services/admin/curation';
 import { listKycQueue, reviewKycSession } from '../services/admin/kyc-review';
@@ -9,11 +10,14 @@ import {
   ZListUsersInput,
   ZRankingWeights,
   ZRestoreStoreInput,
+  ZRestoreUserInput,
   ZReviewKycInput,
   ZSetFeaturedInput,
   ZSuspendStoreInput,
+  ZSuspendUserInput,
 } from '../services/admin/schemas';
 import { listStoresAdmin, listUsersAdmin, restoreStore, suspendStore } from '../services/admin/stores';
+import { restoreUser, suspendUser } from '../services/admin/users';
 import { adminProcedure, createTRPCRouter } from '../trpc/init';
 
 /** The admin console (Cognito group `admins`). Every change is audited by its service. */
@@ -30,6 +34,18 @@ export const adminRouter = createTRPCRouter({
     return s;
   }),
   users: adminProcedure.input(ZListUsersInput).query(({ ctx, input }) => listUsersAdmin({ db: ctx.db, input })),
+  suspendUser: adminProcedure.input(ZSuspendUserInput).mutation(async ({ ctx, input }) => {
+    assertRecentSignIn(ctx.user);
+    const r = await suspendUser({ db: ctx.db, adminId: ctx.user.id, input });
+    for (const storeSlug of r.storeSlugs) revalidateStorefront({ storeSlug });
+    return r;
+  }),
+  restoreUser: adminProcedure.input(ZRestoreUserInput).mutation(async ({ ctx, input }) => {
+    assertRecentSignIn(ctx.user);
+    const r = await restoreUser({ db: ctx.db, adminId: ctx.user.id, input });
+    for (const storeSlug of r.storeSlugs) revalidateStorefront({ storeSlug });
+    return r;
+  }),
 
   kycQueue: adminProcedure.query(({ ctx }) => listKycQueue({ db: ctx.db })),
   reviewKyc: adminProcedure.input(ZReviewKycInput).mutation(async ({ ctx, input }) => {

@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { storeMembers, stores, type Store, type StoreMember } from '../db/schema';
 import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
+import { accountSuspendedError, isUserSuspended } from '../services/identity/suspension';
 import { SSE_CONFIG } from '../realtime/sse';
 import { consumeRateLimit, type RateLimitName } from '../http/rate-limit';
 import { metrics } from '../observability/metrics';
@@ -106,6 +107,8 @@ export const publicProcedure = t.procedure.use(errorMapping);
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Inicia sesión para continuar.' });
   await ensureUserProfile({ db: ctx.db, user: ctx.user });
+  // A suspended account's still-valid tokens open nothing (server/services/admin/users.ts).
+  if (await isUserSuspended(ctx.db, ctx.user.id)) throw accountSuspendedError();
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

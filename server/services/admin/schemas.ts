@@ -10,7 +10,11 @@ export const ZSuspendStoreInput = z.object({
   reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
 });
 export const ZRestoreStoreInput = z.object({ storeId: z.string().uuid(), reason: z.string().trim().max(500).default('') });
-export const ZListUsersInput = z.object({ q: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(100).default(50) });
+export const ZListUsersInput = z.object({
+  q: z.string().trim().max(100).default(''),
+  status: z.enum(['all', 'active', 'suspended']).default('all'),
+  limit: z.number().int().min(1).max(100).default(50),
+});
 export const ZReviewKycInput = z.object({
   sessionId: z.string().uuid(),
   decision: z.enum(['approve', 'decline'], { message: 'Elige aprobar o rechazar.' }),
@@ -33,4 +37,12 @@ export const ZListAuditInput = z.object({
   action: z.string().trim().max(60).optional(),
   subject: z.string().trim().max(120).optional(),
   limit: z.number().int().min(1).max(200).default(50),
+});
+export const ZSuspendUserInput = z.object({
+  userId: z.string().min(1).max(128),
+  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
+});
+export const ZRestoreUserInput = z.object({
+  userId: z.string().min(1).max(128),
+  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
 });

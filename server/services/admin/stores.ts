@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { storeMembers, stores, storeSuspensions, users } from '../../db/schema';
@@ -60,6 +60,16 @@ export async function restoreStore({ db, adminId, input }: { db: Db; adminId: st
     const [s] = await tx.select().from(stores).where(eq(stores.id, data.storeId)).for('update');
     if (!s) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
     if (s.status !== 'suspended') throw new AppError('CONFLICT', { message: 'La tienda no está suspendida.', data: { reason: 'NOT_SUSPENDED' } });
+    // A store whose owner's account is suspended comes back with the account (server/services/admin/users.ts).
+    const [suspendedOwner] = await tx
+      .select({ id: users.id })
+      .from(storeMembers)
+      .innerJoin(users, eq(users.id, storeMembers.userId))
+      .where(and(eq(storeMembers.storeId, s.id), eq(storeMembers.role, 'owner'), isNotNull(users.suspendedAt)))
+      .limit(1);
+    if (suspendedOwner) {
+      throw new AppError('CONFLICT', { message: 'La cuenta del dueño está suspendida: restaura primero la cuenta.', data: { reason: 'OWNER_SUSPENDED' } });
+    }
     await tx.update(stores).set({ status: 'active', updatedAt: sql`now()` }).where(eq(stores.id, s.id));
     await tx
       .update(storeSuspensions)
@@ -72,7 +82,11 @@ export async function restoreStore({ db, adminId, input }: { db: Db; adminId: st
 
 /** People with their plan and how many stores they own. */
 export async function listUsersAdmin({ db, input }: { db: Db; input: z.input<typeof ZListUsersInput> }) {
-  const { q, limit } = ZListUsersInput.parse(input);
+  const { q, status, limit } = ZListUsersInput.parse(input);
+  const where = [
+    status === 'all' ? undefined : status === 'suspended' ? isNotNull(users.suspendedAt) : isNull(users.suspendedAt),
+    q ? or(ilike(users.email, like(q)), ilike(users.displayName, like(q))) : undefined,
+  ].filter(Boolean);
   return db
     .select({
       id: users.id,
@@ -80,10 +94,12 @@ export async function listUsersAdmin({ db, input }: { db: Db; input: z.input<typ
       displayName: users.displayName,
       planCode: users.planCode,
       createdAt: users.createdAt,
+      suspendedAt: users.suspendedAt,
+      suspendedReason: users.suspendedReason,
       storesOwned: sql<number>`(select count(*)::int from store_members m where m.user_id = ${users.id} and m.role = 'owner')`,
     })
     .from(users)
-    .where(q ? or(ilike(users.email, like(q)), ilike(users.displayName, like(q))) : undefined)
+    .where(where.length ? and(...where) : undefined)
     .orderBy(desc(users.createdAt))
     .limit(limit);
 }

@@ -6,6 +6,8 @@ export const matrix: Matrix = {
   'admin.suspendStore': admin((f) => ({ storeId: f.victim.storeId, reason: 'intento de intruso' })),
   'admin.restoreStore': admin((f) => ({ storeId: f.victim.storeId })),
   'admin.users': admin(() => ({})),
+  'admin.suspendUser': admin((f) => ({ userId: f.victim.owner.id, reason: 'intento de intruso' })),
+  'admin.restoreUser': admin((f) => ({ userId: f.victim.owner.id, reason: 'intento de intruso' })),
   'admin.kycQueue': admin(noInput),
   'admin.reviewKyc': admin(() => ({ sessionId: '00000000-0000-4000-8000-000000000000', decision: 'approve' })),
   'admin.featured': admin(noInput),
