@@ -4,6 +4,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -73,6 +74,8 @@ async function provision(endpoint: string, dataDir: string): Promise<{ userPoolI
   try {
     const state = JSON.parse(await fs.readFile(stateFile, 'utf8')) as { userPoolId: string; clientId: string };
     await client.send(new DescribeUserPoolCommand({ UserPoolId: state.userPoolId }));
+    // Pools made before TOTP was offered were created with MFA off: same setting as the cloud pool now.
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: state.userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
     return state;
   } catch {
     // no state yet, or the emulator's data was wiped: provision again
@@ -82,10 +85,12 @@ async function provision(endpoint: string, dataDir: string): Promise<{ userPoolI
       PoolName: 'vita-local',
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
-      MfaConfiguration: 'OFF',
+      // As amplify/auth/resource.ts: TOTP optional for everyone (the emulator implements the TOTP calls and challenge).
+      MfaConfiguration: 'OPTIONAL',
     }),
   );
   const userPoolId = pool.UserPool!.Id!;
+  await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
   const app = await client.send(
     new CreateUserPoolClientCommand({
       UserPoolId: userPoolId,

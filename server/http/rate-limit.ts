@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   invite: { points: 30, duration: 60 * 60 },
   /** Chat messages, per user (H-CHAT applies its own finer limits too). */
   chat: { points: 30, duration: 60 },
+  /** Authenticator-app codes checked while turning two-step verification on, per user. */
+  mfa: { points: 10, duration: 5 * 60 },
   /** Signed provider callbacks, per provider and IP: far above real traffic, stops floods only. */
   webhook: { points: 600, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;

@@ -1,6 +1,6 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { AuthAdapter, AuthConfig } from './index';
-import { accessClaims, cognitoApiClient, globalSignOut, idClaims, refreshWithToken, revokeRefreshToken } from './cognito-api';
+import { accessClaims, cognitoApiClient, globalSignOut, idClaims, refreshWithToken, revokeRefreshToken, totpApi } from './cognito-api';
 
 /** Real Cognito: CognitoJwtVerifier checks issuer, token_use and client (its JWKS fetch has built-in timeouts). */
 export function createCloudAuth(config: Extract<AuthConfig, { mode: 'cognito' }>): AuthAdapter {
@@ -15,6 +15,7 @@ export function createCloudAuth(config: Extract<AuthConfig, { mode: 'cognito' }>
       return idClaims(await idVerifier.verify(token));
     },
     refresh: (refreshToken) => refreshWithToken(api, config.clientId, refreshToken),
+    totp: totpApi(api),
     async signOut({ accessToken, refreshToken }) {
       // GlobalSignOut ends every session of the user; RevokeToken covers an access token that already expired.
       await Promise.allSettled([

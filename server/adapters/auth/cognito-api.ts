@@ -1,12 +1,16 @@
 import {
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   type CognitoIdentityProviderClientConfig,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import type { RefreshedTokens, VerifiedAccessToken, VerifiedIdToken } from './index';
+import type { RefreshedTokens, TotpApi, VerifiedAccessToken, VerifiedIdToken } from './index';
 
 /** Upper bound for one Cognito API call, retries included. */
 const CALL_TIMEOUT_MS = 8_000;
@@ -35,6 +39,36 @@ export async function revokeRefreshToken(client: CognitoIdentityProviderClient, 
 
 export async function globalSignOut(client: CognitoIdentityProviderClient, accessToken: string): Promise<void> {
   await client.send(new GlobalSignOutCommand({ AccessToken: accessToken }), { abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+}
+
+/**
+ * TOTP (authenticator app) for the signed-in user, authorised by their own access token: GetUser lists the MFA
+ * methods, AssociateSoftwareToken issues a secret, VerifySoftwareToken checks the first code, SetUserMFAPreference
+ * turns TOTP on (preferred) or off. Same calls against Cognito and the cognito-local emulator.
+ */
+export function totpApi(client: CognitoIdentityProviderClient): TotpApi {
+  const opts = () => ({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+  return {
+    async enabled(accessToken) {
+      const out = await client.send(new GetUserCommand({ AccessToken: accessToken }), opts());
+      return (out.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    },
+    async associate(accessToken) {
+      const out = await client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }), opts());
+      if (!out.SecretCode) throw new Error('Cognito answered AssociateSoftwareToken without a secret');
+      return out.SecretCode;
+    },
+    async verify(accessToken, code, deviceName) {
+      const out = await client.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: deviceName }), opts());
+      // The emulator answers without a Status on success; Cognito says SUCCESS or ERROR.
+      if (out.Status === 'ERROR') return false;
+      await client.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }), opts());
+      return true;
+    },
+    async disable(accessToken) {
+      await client.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }), opts());
+    },
+  };
 }
 
 export function accessClaims(payload: JwtPayload): VerifiedAccessToken {

@@ -8,6 +8,16 @@ export type VerifiedAccessToken = { sub: string; groups: string[]; exp: number; 
 export type VerifiedIdToken = { sub: string; email: string; name?: string; exp: number };
 export type RefreshedTokens = { accessToken: string; idToken: string; /** only when the pool rotates refresh tokens */ refreshToken?: string };
 
+/** The signed-in user's authenticator-app MFA, each call authorised by their access token. */
+export interface TotpApi {
+  enabled(accessToken: string): Promise<boolean>;
+  /** A new secret (base32) to put in the authenticator app; TOTP is not on until `verify` succeeds. */
+  associate(accessToken: string): Promise<string>;
+  /** Checks a code from the app against the associated secret; on success TOTP becomes the preferred MFA. */
+  verify(accessToken: string, code: string, deviceName?: string): Promise<boolean>;
+  disable(accessToken: string): Promise<void>;
+}
+
 /**
  * Cognito as the server sees it. Both implementations verify signatures against the pool's JWKS and call the
  * Cognito API for refresh/sign-out; they differ in how the issuer is trusted (the emulator's `http:` issuer and
@@ -22,6 +32,7 @@ export interface AuthAdapter {
   refresh(refreshToken: string): Promise<RefreshedTokens>;
   /** Best effort: never throws. */
   signOut(tokens: { accessToken?: string; refreshToken?: string }): Promise<void>;
+  totp: TotpApi;
 }
 
 export type AuthConfig =

@@ -1,7 +1,7 @@
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { AuthAdapter, AuthConfig } from './index';
-import { accessClaims, cognitoApiClient, idClaims, refreshWithToken, revokeRefreshToken } from './cognito-api';
+import { accessClaims, cognitoApiClient, idClaims, refreshWithToken, revokeRefreshToken, totpApi } from './cognito-api';
 
 const JWKS_TIMEOUT_MS = 3_000;
 
@@ -53,6 +53,7 @@ export function createLocalAuth(config: Extract<AuthConfig, { mode: 'local' }>):
       return idClaims(await idVerifier.verify(token));
     },
     refresh: (refreshToken) => refreshWithToken(api, config.clientId, refreshToken),
+    totp: totpApi(api),
     async signOut({ refreshToken }) {
       // The emulator has no GlobalSignOut; revoking the refresh token is what ends the session there.
       if (refreshToken) await revokeRefreshToken(api, config.clientId, refreshToken).catch(() => {});

@@ -18,6 +18,7 @@ export const namespaces = {
   live: { es: () => import('./es/live.json'), en: () => import('./en/live.json') },
   cart: { es: () => import('./es/cart.json'), en: () => import('./en/cart.json') },
   checkout: { es: () => import('./es/checkout.json'), en: () => import('./en/checkout.json') },
+  orders: { es: () => import('./es/orders.json'), en: () => import('./en/orders.json') },
   admin: { es: () => import('./es/admin.json'), en: () => import('./en/admin.json') },
   security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
