@@ -114,6 +114,58 @@ describe('CRM', () => {
     expect((await b.seller.crm.list({ storeId: b.store.id })).items).toEqual([]);
   });
 
+  it('lists guest buyers by normalised email, merges guest orders into the account with that email, and keeps their tags and notes', async () => {
+    const { seller, store, variantS } = await world();
+    const tag = cid().slice(0, 6);
+    const guestEmail = `ana.${tag}@correo.pe`;
+    // Two guest orders written with different case and spaces: one customer. A pending one does not count.
+    await insertOrderFixture(db, { storeId: store.id, currency: 'PEN', lines: [{ variantId: variantS, qty: 1 }], buyer: { name: 'Ana Torres', email: `  Ana.${tag}@Correo.PE ` }, createdAt: new Date(Date.now() - 86_400_000) });
+    await insertOrderFixture(db, { storeId: store.id, currency: 'PEN', lines: [{ variantId: variantS, qty: 2 }], buyer: { name: 'Ana T.', email: guestEmail } });
+    await insertOrderFixture(db, { storeId: store.id, currency: 'PEN', status: 'pending_payment', lines: [{ variantId: variantS, qty: 1 }], buyer: { name: 'Ana', email: guestEmail } });
+    await insertOrderFixture(db, { storeId: store.id, currency: 'PEN', status: 'pending_payment', lines: [{ variantId: variantS, qty: 1 }], buyer: { name: 'Nadie', email: `nadie-${tag}@correo.pe` } });
+    // A guest order placed with the email of an existing account (other case) is that account's.
+    const account = await createTestUser(db, { email: `luis-${tag}@prueba.vita` });
+    await insertOrderFixture(db, { storeId: store.id, currency: 'PEN', lines: [{ variantId: variantS, qty: 1 }], buyer: { name: 'Luis', email: `LUIS-${tag}@Prueba.Vita` } });
+
+    const list = await seller.crm.list({ storeId: store.id });
+    const guestId = `guest:${guestEmail}`;
+    expect(list.items.map((c) => c.id).sort()).toEqual([account.id, guestId].sort());
+    const guest = list.items.find((c) => c.id === guestId)!;
+    expect(guest).toMatchObject({ guest: true, name: 'Ana T.', email: guestEmail, orders: 2, ltv: 3990 + 1000 + 2 * 3990 + 1000, segment: 'repeat', conversationId: null });
+    expect(list.items.find((c) => c.id === account.id)).toMatchObject({ guest: false, email: account.email, orders: 1, ltv: 3990 + 1000 });
+    expect((await seller.crm.list({ storeId: store.id, q: 'ana t' })).items.map((c) => c.id)).toEqual([guestId]);
+
+    // The guest's page: their orders, tags and notes.
+    const page = await seller.crm.customer({ storeId: store.id, buyerId: guestId });
+    expect(page.timeline.map((t) => t.kind)).toEqual(['order', 'order', 'order']); // the pending one is shown too
+    expect(await seller.crm.addTag({ storeId: store.id, buyerId: guestId, tag: 'Mayorista' })).toEqual(['mayorista']);
+    await seller.crm.addNote({ storeId: store.id, buyerId: guestId, body: 'Pidió factura' });
+
+    // Later Ana signs up with that email: one customer, the account, with her guest orders, tags and notes.
+    const ana = await createTestUser(db, { email: guestEmail.toUpperCase() });
+    const merged = await seller.crm.list({ storeId: store.id });
+    expect(merged.items.map((c) => c.id).sort()).toEqual([account.id, ana.id].sort());
+    expect(merged.items.find((c) => c.id === ana.id)).toMatchObject({ guest: false, orders: 2, tags: ['mayorista'] });
+    const anaPage = await seller.crm.customer({ storeId: store.id, buyerId: ana.id });
+    expect(anaPage.timeline.filter((t) => t.kind === 'order')).toHaveLength(3);
+    expect(anaPage.notes.map((x) => x.body)).toEqual(['Pidió factura']);
+    expect(await seller.crm.removeTag({ storeId: store.id, buyerId: ana.id, tag: 'mayorista' })).toEqual([]);
+    expect((await rejectionOf(seller.crm.customer({ storeId: store.id, buyerId: guestId }))).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses malformed customer keys with a typed error and writes nothing', async () => {
+    const { seller, store } = await world();
+    for (const buyerId of ['guest:a b@c.pe', '<script>', 'x'.repeat(129), '']) {
+      expect((await rejectionOf(seller.crm.customer({ storeId: store.id, buyerId }))).code).toBe('BAD_REQUEST');
+      expect((await rejectionOf(seller.crm.addTag({ storeId: store.id, buyerId, tag: 'vip' }))).code).toBe('BAD_REQUEST');
+    }
+    // Well-formed but not a customer of this store: NOT_FOUND, nothing written.
+    expect((await rejectionOf(seller.crm.addNote({ storeId: store.id, buyerId: 'guest:nadie+1@correo.pe', body: 'x' }))).code).toBe('NOT_FOUND');
+    expect((await rejectionOf(seller.crm.addTag({ storeId: store.id, buyerId: 'guest:nadie+1@correo.pe', tag: 'vip' }))).code).toBe('NOT_FOUND');
+    const [{ n }] = (await db.execute(sql`select count(*)::int as n from customer_tags where store_id = ${store.id}`)) as unknown as Array<{ n: number }>;
+    expect(n).toBe(0);
+  });
+
   it('segments by rule', () => {
     const now = Date.now();
     const ago = (d: number) => new Date(now - d * 86_400_000).toISOString();

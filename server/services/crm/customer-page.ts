@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { Store } from '../../db/schema';
 import { latestSummary } from '../chat/ai';
 import type { SummaryDTO } from '../chat/types';
-import { customerRow, notesOf, type CustomerRow } from './customers';
+import { customerKeys, customerRow, notesOf, ordersWithCustomer, type CustomerRow } from './customers';
 import { outOfStockAsks, type OutOfStockAsk } from './insights';
 
 export type TimelineItem =
@@ -25,9 +25,10 @@ export type CustomerPage = {
 export async function getCustomerPage(opts: { db: Db; store: Store; buyerId: string; now?: Date }): Promise<CustomerPage> {
   const { db, store, buyerId } = opts;
   const customer = await customerRow(db, store, buyerId);
+  // The same attribution as the list: their account's orders and guest orders placed with their email.
   const orders = (await db.execute(sql`
-    SELECT id, number, status, total, currency, created_at FROM orders
-    WHERE store_id = ${store.id} AND buyer_user_id = ${buyerId} AND status <> 'expired' ORDER BY created_at DESC LIMIT 50`)) as unknown as Array<{ id: string; number: string | number; status: string; total: string | number; currency: string; created_at: Date | string }>;
+    SELECT id, number, status, total, currency, created_at FROM (${ordersWithCustomer(store.id, sql`o.status <> 'expired'`)}) po
+    WHERE pid = ${customer.id} ORDER BY created_at DESC LIMIT 50`)) as unknown as Array<{ id: string; number: string | number; status: string; total: string | number; currency: string; created_at: Date | string }>;
   const messages = (await db.execute(sql`
     SELECT m.sender, m.body, m.created_at, m.conversation_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
     WHERE c.store_id = ${store.id} AND c.buyer_id = ${buyerId} ORDER BY m.created_at DESC LIMIT 50`)) as unknown as Array<{ sender: 'buyer' | 'seller'; body: string; created_at: Date | string; conversation_id: string }>;
@@ -53,7 +54,7 @@ export async function getCustomerPage(opts: { db: Db; store: Store; buyerId: str
   return {
     customer,
     timeline,
-    notes: await notesOf(db, store.id, buyerId),
+    notes: await notesOf(db, store.id, customerKeys(customer)),
     summary: customer.conversationId ? await latestSummary(db, customer.conversationId) : null,
     nextSteps: nextSteps(store.id, customer, asks, orders.map((o) => o.status)),
   };

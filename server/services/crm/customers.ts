@@ -1,18 +1,22 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { customerNotes, customerTags, users, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { parseInput } from '../ai/suggest-replies';
 import { buyerName } from '../chat/rows';
-import { ZAddNoteInput, ZCustomerListInput, ZTagInput, type Segment } from './schemas';
+import { GUEST_PREFIX, ZAddNoteInput, ZCustomerListInput, ZTagInput, type Segment } from './schemas';
 
 /**
- * The CRM is derived, not copied: a customer of a store is a signed-in buyer who paid an order there or wrote to it.
+ * The CRM is derived, not copied: a customer of a store is someone who paid an order there or wrote to it.
+ * Customers are keyed by account id; an order placed as a guest (an email, no account) belongs to the account with
+ * that normalised email (lower, trimmed) when there is one, else to the guest customer `guest:<normalised email>`.
  * Lifetime value = paid orders' totals minus refunds. Segments: VIP (3+ orders, or the top tenth by value), at risk
  * (bought before, nothing for 60 days and no contact for 30), repeat (2+ orders), new (the rest).
  */
 export type CustomerRow = {
+  /** Account id, or `guest:<normalised email>` for someone who only bought as a guest. */
   id: string;
+  guest: boolean;
   name: string;
   email: string;
   orders: number;
@@ -34,6 +38,8 @@ const DAY = 86_400_000;
 type Raw = {
   id: string;
   display_name: string | null;
+  contact_name: string | null;
+  guest: boolean;
   email: string;
   orders: number;
   ltv: string | number;
@@ -53,22 +59,50 @@ export function segmentOf(c: { orders: number; ltv: number; lastOrderAt: string 
   return 'new';
 }
 
-async function rawCustomers(db: Db, storeId: string, buyerId?: string): Promise<Raw[]> {
+/**
+ * The store's orders (matching `statuses`) with the customer each belongs to (`pid`): the buyer's account, else the
+ * account whose normalised email is the order's contact email (the oldest, if several), else `guest:<email>`.
+ */
+export function ordersWithCustomer(storeId: string, statuses: SQL): SQL {
+  return sql`
+    SELECT o.id, o.number, o.status, o.total, o.refunded_amount, o.currency, o.created_at, o.contact->>'name' AS contact_name,
+      coalesce(o.buyer_user_id, acct.id, ${GUEST_PREFIX} || lower(btrim(o.contact->>'email'))) AS pid
+    FROM orders o
+    LEFT JOIN LATERAL (
+      SELECT u.id FROM users u
+      WHERE o.buyer_user_id IS NULL AND lower(btrim(u.email)) = lower(btrim(o.contact->>'email'))
+      ORDER BY u.created_at, u.id LIMIT 1
+    ) acct ON true
+    WHERE o.store_id = ${storeId} AND ${statuses}
+      AND (o.buyer_user_id IS NOT NULL OR coalesce(btrim(o.contact->>'email'), '') <> '')`;
+}
+
+async function rawCustomers(db: Db, storeId: string): Promise<Raw[]> {
   return (await db.execute(sql`
-    WITH people AS (
-      SELECT buyer_user_id AS id FROM orders WHERE store_id = ${storeId} AND buyer_user_id IS NOT NULL AND status IN ${PAID}
-      UNION SELECT buyer_id FROM conversations WHERE store_id = ${storeId}
-    ), o AS (
-      SELECT buyer_user_id AS id, count(*)::int AS orders, sum(total - refunded_amount) AS ltv, max(created_at) AS last_order_at
-      FROM orders WHERE store_id = ${storeId} AND buyer_user_id IS NOT NULL AND status IN ${PAID} GROUP BY 1
+    WITH po AS (${ordersWithCustomer(storeId, sql`o.status IN ${PAID}`)}),
+    o AS (
+      SELECT pid AS id, count(*)::int AS orders, sum(total - refunded_amount) AS ltv, max(created_at) AS last_order_at,
+        (array_agg(contact_name ORDER BY created_at DESC))[1] AS contact_name
+      FROM po GROUP BY pid
+    ), people AS (
+      SELECT id FROM o UNION SELECT buyer_id FROM conversations WHERE store_id = ${storeId}
     )
-    SELECT u.id, u.display_name, u.email, coalesce(o.orders, 0) AS orders, coalesce(o.ltv, 0) AS ltv, o.last_order_at,
+    SELECT p.id, u.display_name, o.contact_name, (u.id IS NULL) AS guest,
+      coalesce(u.email, substr(p.id, ${GUEST_PREFIX.length + 1})) AS email,
+      coalesce(o.orders, 0) AS orders, coalesce(o.ltv, 0) AS ltv, o.last_order_at,
       c.last_message_at, c.seller_unread, c.last_sender, c.status AS conv_status, c.id AS conversation_id,
-      (SELECT array_agg(t.tag ORDER BY t.tag) FROM customer_tags t WHERE t.store_id = ${storeId} AND t.buyer_id = u.id) AS tags
-    FROM people p JOIN users u ON u.id = p.id
-    LEFT JOIN o ON o.id = u.id
-    LEFT JOIN conversations c ON c.store_id = ${storeId} AND c.buyer_id = u.id
-    ${buyerId ? sql`WHERE u.id = ${buyerId}` : sql``}`)) as unknown as Raw[];
+      (SELECT array_agg(DISTINCT t.tag ORDER BY t.tag) FROM customer_tags t
+        WHERE t.store_id = ${storeId} AND t.buyer_id IN (p.id, ${GUEST_PREFIX} || lower(btrim(u.email)))) AS tags
+    FROM people p
+    LEFT JOIN users u ON u.id = p.id
+    LEFT JOIN o ON o.id = p.id
+    LEFT JOIN conversations c ON c.store_id = ${storeId} AND c.buyer_id = p.id
+    WHERE u.id IS NOT NULL OR p.id LIKE ${GUEST_PREFIX + '%'}`)) as unknown as Raw[];
+}
+
+/** The keys a customer's tags and notes may be stored under: their own, and for an account its guest-era key. */
+export function customerKeys(c: Pick<CustomerRow, 'id' | 'guest' | 'email'>): string[] {
+  return c.guest ? [c.id] : [c.id, GUEST_PREFIX + c.email.trim().toLowerCase()];
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -87,7 +121,8 @@ function toRows(raw: Raw[], currency: string, vipLtv: number): CustomerRow[] {
     const base = { orders: r.orders, ltv: Number(r.ltv), lastOrderAt, lastInteractionAt };
     return {
       id: r.id,
-      name: buyerName(r.display_name, r.email),
+      guest: r.guest,
+      name: buyerName(r.display_name ?? r.contact_name, r.email),
       email: r.email,
       ...base,
       currency,
@@ -125,36 +160,37 @@ export async function customerRow(db: Db, store: Store, buyerId: string): Promis
 
 export async function addNote(opts: { db: Db; store: Store; authorUserId: string; input: unknown }) {
   const input = parseInput(ZAddNoteInput, opts.input);
-  await customerRow(opts.db, opts.store, input.buyerId);
-  const [note] = await opts.db.insert(customerNotes).values({ storeId: opts.store.id, buyerId: input.buyerId, authorUserId: opts.authorUserId, body: input.body }).returning();
+  const c = await customerRow(opts.db, opts.store, input.buyerId);
+  const [note] = await opts.db.insert(customerNotes).values({ storeId: opts.store.id, buyerId: c.id, authorUserId: opts.authorUserId, body: input.body }).returning();
   return { id: note!.id, body: note!.body, createdAt: note!.createdAt.toISOString() };
 }
 
 export async function addTag(opts: { db: Db; store: Store; input: unknown }) {
   const input = parseInput(ZTagInput, opts.input);
-  await customerRow(opts.db, opts.store, input.buyerId);
-  await opts.db.insert(customerTags).values({ storeId: opts.store.id, buyerId: input.buyerId, tag: input.tag }).onConflictDoNothing();
-  return listTags(opts.db, opts.store.id, input.buyerId);
+  const c = await customerRow(opts.db, opts.store, input.buyerId);
+  await opts.db.insert(customerTags).values({ storeId: opts.store.id, buyerId: c.id, tag: input.tag }).onConflictDoNothing();
+  return listTags(opts.db, opts.store.id, customerKeys(c));
 }
 
 export async function removeTag(opts: { db: Db; store: Store; input: unknown }) {
   const input = parseInput(ZTagInput, opts.input);
-  await customerRow(opts.db, opts.store, input.buyerId);
-  await opts.db.delete(customerTags).where(and(eq(customerTags.storeId, opts.store.id), eq(customerTags.buyerId, input.buyerId), eq(customerTags.tag, input.tag)));
-  return listTags(opts.db, opts.store.id, input.buyerId);
+  const c = await customerRow(opts.db, opts.store, input.buyerId);
+  const keys = customerKeys(c);
+  await opts.db.delete(customerTags).where(and(eq(customerTags.storeId, opts.store.id), inArray(customerTags.buyerId, keys), eq(customerTags.tag, input.tag)));
+  return listTags(opts.db, opts.store.id, keys);
 }
 
-async function listTags(db: Db, storeId: string, buyerId: string): Promise<string[]> {
-  const rows = await db.select({ tag: customerTags.tag }).from(customerTags).where(and(eq(customerTags.storeId, storeId), eq(customerTags.buyerId, buyerId))).orderBy(customerTags.tag);
+async function listTags(db: Db, storeId: string, keys: string[]): Promise<string[]> {
+  const rows = await db.selectDistinct({ tag: customerTags.tag }).from(customerTags).where(and(eq(customerTags.storeId, storeId), inArray(customerTags.buyerId, keys))).orderBy(customerTags.tag);
   return rows.map((r) => r.tag);
 }
 
-export async function notesOf(db: Db, storeId: string, buyerId: string) {
+export async function notesOf(db: Db, storeId: string, keys: string[]) {
   const rows = await db
     .select({ id: customerNotes.id, body: customerNotes.body, createdAt: customerNotes.createdAt, author: users.email })
     .from(customerNotes)
     .leftJoin(users, eq(users.id, customerNotes.authorUserId))
-    .where(and(eq(customerNotes.storeId, storeId), eq(customerNotes.buyerId, buyerId)))
+    .where(and(eq(customerNotes.storeId, storeId), inArray(customerNotes.buyerId, keys)))
     .orderBy(desc(customerNotes.createdAt));
   return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString(), author: r.author }));
 }

@@ -11,8 +11,17 @@ export const ZCustomerListInput = z.object({
   q: z.string().trim().max(100, 'Máximo 100 caracteres.').optional(),
 });
 
-/** Buyer ids are account ids (Cognito subs): opaque text, bounded. */
-export const ZBuyerId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.@:-]+$/, 'Cliente inválido.');
+/** Customers who bought only as guests are keyed by their normalised email: `guest:ana@correo.pe`. */
+export const GUEST_PREFIX = 'guest:';
+const ACCOUNT_ID = /^[A-Za-z0-9_.@:-]{1,128}$/;
+const GUEST_ID = /^guest:[^\s@]{1,64}@[^\s@]{1,255}$/;
+
+/** A customer key: an account id (Cognito sub: opaque text, bounded) or a guest key; anything else is refused. */
+export const ZBuyerId = z
+  .string()
+  .min(1)
+  .max(330)
+  .refine((v) => ACCOUNT_ID.test(v) || GUEST_ID.test(v), 'Cliente inválido.');
 
 export const ZAddNoteInput = z.object({ buyerId: ZBuyerId, body: z.string().trim().min(1, 'Escribe la nota.').max(2000, 'Máximo 2000 caracteres.') });
 export const ZTagInput = z.object({
