@@ -21,6 +21,8 @@ export const namespaces = {
   orders: { es: () => import('./es/orders.json'), en: () => import('./en/orders.json') },
   admin: { es: () => import('./es/admin.json'), en: () => import('./en/admin.json') },
   security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
+  chat: { es: () => import('./es/chat.json'), en: () => import('./en/chat.json') },
+  crm: { es: () => import('./es/crm.json'), en: () => import('./en/crm.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;
