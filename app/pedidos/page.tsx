@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { orderDate } from '@/components/orders/order-words';
+import { orderDateFormat } from '@/components/orders/order-words';
 import { formatMoney } from '@/components/ui/money';
 import { Pagination } from '@/components/ui/pagination';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Mis pedidos', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('orders');
+  return { title: t('title'), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,15 +20,16 @@ export default async function PedidosPage({ searchParams }: Props) {
   const page = Number.isInteger(raw) && raw >= 1 && raw <= 1000 ? raw : 1;
   await requireUser(page > 1 ? `/pedidos?pagina=${page}` : '/pedidos');
   const list = await (await api()).order.list({ page });
+  const [t, format, locale] = await Promise.all([getTranslations('orders'), getFormatter(), getLocale()]);
   return (
     <main className="mx-auto max-w-3xl px-4 pb-16 pt-6">
-      <h1 className="text-2xl font-bold tracking-tight text-zinc-900">Mis pedidos</h1>
+      <h1 className="text-2xl font-bold tracking-tight text-zinc-900">{t('heading')}</h1>
       {list.items.length === 0 ? (
         <section className="mt-8 rounded-3xl bg-zinc-50 px-6 py-12 text-center">
-          <h2 className="text-lg font-semibold text-zinc-900">Todavía no tienes pedidos</h2>
-          <p className="mt-1 text-sm text-zinc-600">Cuando compres en VITA, tus pedidos aparecerán aquí.</p>
+          <h2 className="text-lg font-semibold text-zinc-900">{t('emptyTitle')}</h2>
+          <p className="mt-1 text-sm text-zinc-600">{t('emptyText')}</p>
           <Link href="/" className="mt-5 inline-flex h-11 items-center rounded-2xl bg-zinc-900 px-5 text-sm font-semibold text-white">
-            Ver productos
+            {t('browse')}
           </Link>
         </section>
       ) : (
@@ -40,11 +45,11 @@ export default async function PedidosPage({ searchParams }: Props) {
                   <span className="mt-0.5 block truncate text-sm text-zinc-700">
                     {o.storeName}
                     {o.firstItemTitle ? ` · ${o.firstItemTitle}` : ''}
-                    {o.itemCount > 1 ? ` y ${o.itemCount - 1} más` : ''}
+                    {o.itemCount > 1 ? t('andMore', { count: o.itemCount - 1 }) : ''}
                   </span>
-                  <span className="block text-xs text-zinc-500">{orderDate(o.createdAt)}</span>
+                  <span className="block text-xs text-zinc-500">{format.dateTime(new Date(o.createdAt), orderDateFormat())}</span>
                 </span>
-                <span className="shrink-0 text-sm font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency)}</span>
+                <span className="shrink-0 text-sm font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency, locale)}</span>
               </Link>
             </li>
           ))}

@@ -1,10 +1,11 @@
 import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import Image from 'next/image';
 import Link from 'next/link';
-import { formatMoney } from '@/components/ui/money';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useMoney } from '@/components/ui/use-money';
 import type { BuyerOrder } from '@/server/services/orders/get-buyer-order';
 import { OrderStatusBadge } from './order-status-badge';
-import { ORDER_EVENT, orderDate } from './order-words';
+import { isKnownEvent, orderDateFormat } from './order-words';
 
 function Row({ label, value, strong = false, tone }: { label: string; value: string; strong?: boolean; tone?: string }) {
   return (
@@ -17,29 +18,36 @@ function Row({ label, value, strong = false, tone }: { label: string; value: str
 
 /** A buyer's order: status, what was bought, totals, delivery, tracking, timeline and receipt. */
 export function OrderDetail({ order }: { order: BuyerOrder }) {
+  const t = useTranslations('orders');
+  const format = useFormatter();
+  const formatMoney = useMoney();
   const money = (n: number) => formatMoney(n, order.currency);
+  const orderDate = (d: Date | string, withTime?: boolean) => format.dateTime(new Date(d), orderDateFormat(withTime));
   const a = order.shippingAddress;
   return (
     <article className="space-y-5">
       <header>
         <p className="text-sm text-zinc-500">{orderDate(order.createdAt, true)}</p>
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold tracking-tight text-zinc-900">Pedido #{order.number}</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-zinc-900">{t('order', { number: order.number })}</h1>
           <OrderStatusBadge status={order.status} />
         </div>
         <p className="mt-1 text-sm text-zinc-600">
-          de{' '}
-          <Link href={`/s/${order.store.slug}`} className="font-medium text-zinc-900 hover:underline">
-            {order.store.name}
-          </Link>
+          {t.rich('from', {
+            store: () => (
+              <Link href={`/s/${order.store.slug}`} className="font-medium text-zinc-900 hover:underline">
+                {order.store.name}
+              </Link>
+            ),
+          })}
         </p>
       </header>
 
       {order.status === 'pending_payment' && order.paymentUrl && (
         <div className="rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-200">
-          <p>{order.checkoutStatus === 'partially_paid' ? 'Recibimos solo una parte del pago.' : 'Aún no recibimos tu pago.'}</p>
+          <p>{order.checkoutStatus === 'partially_paid' ? t('partialPayment') : t('noPaymentYet')}</p>
           <a href={order.paymentUrl} className="mt-2 inline-flex h-11 items-center rounded-xl bg-violet-700 px-4 font-semibold text-white hover:bg-violet-800">
-            {order.checkoutStatus === 'partially_paid' ? 'Completar el pago' : 'Ir a pagar'}
+            {order.checkoutStatus === 'partially_paid' ? t('completePayment') : t('goPay')}
           </a>
         </div>
       )}
@@ -47,19 +55,20 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
       {(order.carrier || order.trackingNumber) && (
         <section aria-labelledby="tracking-h" className="rounded-2xl border border-zinc-200 bg-white p-4 text-sm">
           <h2 id="tracking-h" className="font-semibold text-zinc-900">
-            Seguimiento del envío
+            {t('tracking')}
           </h2>
           <p className="mt-1 text-zinc-700">
             {order.carrier && <span>{order.carrier}</span>}
             {order.trackingNumber && (
               <>
-                {order.carrier ? ' · ' : ''}N.º <span className="font-mono">{order.trackingNumber}</span>
+                {order.carrier ? ' · ' : ''}
+                {t('trackingNumber')} <span className="font-mono">{order.trackingNumber}</span>
               </>
             )}
           </p>
           {order.trackingUrl && (
             <a href={order.trackingUrl} target="_blank" rel="noopener noreferrer" className="mt-2 inline-block font-semibold text-violet-700 hover:underline">
-              Rastrear envío ↗
+              {t('track')}
             </a>
           )}
         </section>
@@ -67,7 +76,7 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
 
       <section aria-labelledby="items-h" className="rounded-2xl border border-zinc-200 bg-white">
         <h2 id="items-h" className="border-b border-zinc-100 px-4 py-3 font-semibold text-zinc-900">
-          Productos
+          {t('products')}
         </h2>
         <ul className="divide-y divide-zinc-100 px-4">
           {order.items.map((i) => (
@@ -94,20 +103,20 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
           ))}
         </ul>
         <dl className="space-y-1 border-t border-zinc-100 px-4 py-3 text-sm">
-          <Row label="Subtotal" value={money(order.subtotal)} />
-          {order.discount > 0 && <Row label={`Descuento${order.couponCode ? ` (${order.couponCode})` : ''}`} value={`−${money(order.discount)}`} tone="text-emerald-700" />}
-          <Row label="Envío" value={order.shippingFee === 0 ? 'Gratis' : money(order.shippingFee)} />
-          <Row label="Total" value={money(order.total)} strong />
-          {order.refundedAmount > 0 && <Row label="Reembolsado" value={`−${money(order.refundedAmount)}`} tone="text-rose-700" />}
+          <Row label={t('subtotal')} value={money(order.subtotal)} />
+          {order.discount > 0 && <Row label={order.couponCode ? t('discountWithCode', { code: order.couponCode }) : t('discount')} value={`−${money(order.discount)}`} tone="text-emerald-700" />}
+          <Row label={t('shipping')} value={order.shippingFee === 0 ? t('free') : money(order.shippingFee)} />
+          <Row label={t('total')} value={money(order.total)} strong />
+          {order.refundedAmount > 0 && <Row label={t('refunded')} value={`−${money(order.refundedAmount)}`} tone="text-rose-700" />}
         </dl>
       </section>
 
       <section aria-labelledby="delivery-h" className="rounded-2xl border border-zinc-200 bg-white p-4 text-sm">
         <h2 id="delivery-h" className="font-semibold text-zinc-900">
-          Entrega
+          {t('delivery')}
         </h2>
         <p className="mt-1 text-zinc-800">{order.delivery.label}</p>
-        {order.delivery.details && <p className="text-zinc-600">{order.delivery.kind === 'pickup' ? `Recojo en: ${order.delivery.details}` : order.delivery.details}</p>}
+        {order.delivery.details && <p className="text-zinc-600">{order.delivery.kind === 'pickup' ? t('pickupAt', { details: order.delivery.details }) : order.delivery.details}</p>}
         {a && (
           <address className="mt-2 not-italic text-zinc-700">
             {a.line1}
@@ -126,13 +135,13 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
       {order.events.length > 0 && (
         <section aria-labelledby="timeline-h" className="rounded-2xl border border-zinc-200 bg-white p-4 text-sm">
           <h2 id="timeline-h" className="font-semibold text-zinc-900">
-            Historial
+            {t('history')}
           </h2>
           <ol className="mt-3 space-y-3 border-l-2 border-zinc-200 pl-4">
             {order.events.map((e, idx) => (
               <li key={`${e.kind}-${idx}`} className="relative">
                 <span className="absolute -left-[1.4rem] top-1 size-3 rounded-full bg-violet-600 ring-2 ring-white" aria-hidden="true" />
-                <p className="font-medium text-zinc-900">{ORDER_EVENT[e.kind] ?? 'Actualización'}</p>
+                <p className="font-medium text-zinc-900">{isKnownEvent(e.kind) ? t(`event.${e.kind}`) : t('update')}</p>
                 <p className="text-xs text-zinc-500">{orderDate(e.at, true)}</p>
               </li>
             ))}
@@ -143,20 +152,20 @@ export function OrderDetail({ order }: { order: BuyerOrder }) {
       <div className="flex flex-wrap gap-3">
         {order.receiptUrl && (
           <a href={order.receiptUrl} className="inline-flex h-11 items-center rounded-xl border border-zinc-300 bg-white px-4 text-sm font-semibold text-zinc-900 hover:bg-zinc-50" download>
-            Descargar comprobante (PDF)
+            {t('receipt')}
           </a>
         )}
         {order.store.whatsapp && (
           <a
-            href={`https://wa.me/${order.store.whatsapp.replace(/\D/g, '')}?text=${encodeURIComponent(`Hola ${order.store.name}, te escribo por mi pedido #${order.number}.`)}`}
+            href={`https://wa.me/${order.store.whatsapp.replace(/\D/g, '')}?text=${encodeURIComponent(t('whatsappText', { store: order.store.name, number: order.number }))}`}
             target="_blank"
             rel="noopener noreferrer"
             className="inline-flex h-11 items-center rounded-xl bg-emerald-700 px-4 text-sm font-semibold text-white hover:bg-emerald-800"
           >
-            Escribir a la tienda
+            {t('writeStore')}
           </a>
         )}
-        <AskSellerLink storeId={order.store.id} orderId={order.id} label="Preguntar por este pedido" className="inline-flex h-11 items-center gap-2 rounded-xl border border-violet-200 bg-white px-4 text-sm font-semibold text-violet-700 hover:bg-violet-50" />
+        <AskSellerLink storeId={order.store.id} orderId={order.id} label={t('askAbout')} className="inline-flex h-11 items-center gap-2 rounded-xl border border-violet-200 bg-white px-4 text-sm font-semibold text-violet-700 hover:bg-violet-50" />
       </div>
     </article>
   );

@@ -1,8 +1,9 @@
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { OrderStatus } from '@/server/db/schema';
-import { ORDER_STATUS } from './order-words';
+import { ORDER_STATUS_TONE } from './order-words';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  const s = ORDER_STATUS[status];
-  return <Badge tone={s.tone}>{s.label}</Badge>;
+  const t = useTranslations('orders.status');
+  return <Badge tone={ORDER_STATUS_TONE[status]}>{t(status)}</Badge>;
 }

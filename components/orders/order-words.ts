@@ -1,29 +1,25 @@
+import type { DateTimeFormatOptions } from 'next-intl';
 import type { OrderStatus } from '@/server/db/schema';
 
-/** Buyer-facing Spanish words for order states and timeline entries. */
-export const ORDER_STATUS: Record<OrderStatus, { label: string; tone: 'neutral' | 'success' | 'warning' | 'danger' | 'brand' }> = {
-  pending_payment: { label: 'Esperando pago', tone: 'warning' },
-  paid: { label: 'Pagado', tone: 'brand' },
-  fulfilled: { label: 'Enviado', tone: 'brand' },
-  delivered: { label: 'Entregado', tone: 'success' },
-  cancelled: { label: 'Cancelado', tone: 'danger' },
-  expired: { label: 'Vencido', tone: 'neutral' },
-  refunded: { label: 'Reembolsado', tone: 'neutral' },
+/** Badge tone of each buyer-facing order state (the words are in messages `orders.status.*`). */
+export const ORDER_STATUS_TONE: Record<OrderStatus, 'neutral' | 'success' | 'warning' | 'danger' | 'brand'> = {
+  pending_payment: 'warning',
+  paid: 'brand',
+  fulfilled: 'brand',
+  delivered: 'success',
+  cancelled: 'danger',
+  expired: 'neutral',
+  refunded: 'neutral',
 };
 
-export const ORDER_EVENT: Record<string, string> = {
-  placed: 'Pedido realizado',
-  payment_partial: 'Pago parcial recibido',
-  payment_review: 'Pago en revisión',
-  paid: 'Pago confirmado',
-  fulfilled: 'Enviado por la tienda',
-  delivered: 'Entregado',
-  cancelled: 'Pedido cancelado',
-  expired: 'Venció el tiempo para pagar',
-  partially_refunded: 'Reembolso parcial',
-  refunded: 'Reembolsado',
-};
+/** Timeline entries with their own words in messages `orders.event.*`; anything else reads "Actualización". */
+export const ORDER_EVENTS = ['placed', 'payment_partial', 'payment_review', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'partially_refunded', 'refunded'] as const;
+export type OrderEventKind = (typeof ORDER_EVENTS)[number];
+export function isKnownEvent(kind: string): kind is OrderEventKind {
+  return (ORDER_EVENTS as readonly string[]).includes(kind);
+}
 
-export function orderDate(d: Date | string, withTime = false): string {
-  return new Date(d).toLocaleString('es', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+/** next-intl dateTime options for order dates ("12 nov 2026" / "Nov 12, 2026", optionally with the time). */
+export function orderDateFormat(withTime = false): DateTimeFormatOptions {
+  return withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
 }

@@ -2,11 +2,15 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { OrderDetail } from '@/components/orders/order-detail';
 import { getCurrentUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Pedido', robots: { index: false }, referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('orders');
+  return { title: t('orderTitle'), robots: { index: false }, referrer: 'no-referrer' };
+}
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,7 +34,7 @@ export default async function PedidoPage({ params, searchParams }: Props) {
     <main className="mx-auto max-w-3xl px-4 pb-16 pt-6">
       {user && (
         <Link href="/pedidos" className="text-sm text-zinc-600 hover:underline">
-          ← Mis pedidos
+          {(await getTranslations('orders'))('back')}
         </Link>
       )}
       <div className="mt-2">
