@@ -9,7 +9,7 @@ import { getStorePage } from '../services/catalog/get-store-page';
 import { listCategories } from '../services/catalog/list-categories';
 import { listPublicStores } from '../services/catalog/list-public-stores';
 import type { TSearchProductsQuery } from '../services/catalog/schemas';
-import { searchProducts } from '../services/catalog/search-products';
+import { searchMarketplace } from '../services/catalog/search-products';
 import { REVALIDATE, TAGS } from './tags';
 
 /**
@@ -56,7 +56,7 @@ export const getProductPageCached = cache((storeSlug: string, productSlug: strin
 
 /** Search results for a parsed query; short-lived, since the page itself is dynamic. */
 export const searchProductsCached = cache((query: TSearchProductsQuery) =>
-  unstable_cache(() => searchProducts({ db: getDb(), input: query, mediaUrl }), ['catalog', 'search', 'v1', JSON.stringify(query)], {
+  unstable_cache(() => searchMarketplace({ db: getDb(), input: query, mediaUrl }), ['catalog', 'search', 'v1', JSON.stringify(query)], {
     tags: [TAGS.marketplace, ...(query.store ? [TAGS.store(query.store)] : [])],
     revalidate: REVALIDATE.search,
   })(),

@@ -19,3 +19,12 @@ export function revalidateStorefront({ storeSlug, productSlug }: { storeSlug: st
     logger.debug({ err }, 'revalidate skipped');
   }
 }
+
+/** Best-effort refresh of marketplace-wide cached reads (search results) after a change to how they are ranked. */
+export function revalidateMarketplace() {
+  try {
+    revalidateTag(TAGS.marketplace);
+  } catch (err) {
+    logger.debug({ err }, 'revalidate skipped');
+  }
+}

@@ -1,5 +1,5 @@
 import { assertRecentSignIn } from '../auth/recent-auth';
-import { revalidateStorefront } from '../cache/revalidate';
+import { revalidateMarketplace, revalidateStorefront } from '../cache/revalidate';
 import { listFeatured, getRankingWeights, setFeatured, setRankingWeights } from '../services/admin/curation';
 import { listKycQueue, reviewKycSession } from '../services/admin/kyc-review';
 import { listAudit, listPayoutsAdmin, verifyAudit } from '../services/admin/payouts-audit';
@@ -61,7 +61,11 @@ export const adminRouter = createTRPCRouter({
     return r;
   }),
   rankingWeights: adminProcedure.query(({ ctx }) => getRankingWeights({ db: ctx.db })),
-  setRankingWeights: adminProcedure.input(ZRankingWeights).mutation(({ ctx, input }) => setRankingWeights({ db: ctx.db, adminId: ctx.user.id, input })),
+  setRankingWeights: adminProcedure.input(ZRankingWeights).mutation(async ({ ctx, input }) => {
+    const w = await setRankingWeights({ db: ctx.db, adminId: ctx.user.id, input });
+    revalidateMarketplace();
+    return w;
+  }),
 
   payouts: adminProcedure.input(ZListPayoutsAdminInput).query(({ ctx, input }) => listPayoutsAdmin({ db: ctx.db, input })),
 

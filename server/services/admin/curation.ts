@@ -4,13 +4,12 @@ import type { Db } from '../../db/client';
 import { marketplaceSettings, products, stores, type RankingWeights } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { appendAudit } from '../audit/append-audit';
+import { readRankingWeights } from '../catalog/ranking';
 import { ZRankingWeights, ZSetFeaturedInput } from './schemas';
 
-export const DEFAULT_WEIGHTS: RankingWeights = { relevance: 1, sales: 0.3, recency: 0.2, verified: 0.15, featured: 0.5 };
-
+/** The stored weights, as search applies them (server/services/catalog/ranking.ts). */
 export async function getRankingWeights({ db }: { db: Db }): Promise<RankingWeights> {
-  const [row] = await db.select().from(marketplaceSettings).where(eq(marketplaceSettings.id, 1));
-  return { ...DEFAULT_WEIGHTS, ...(row?.weights ?? {}) };
+  return readRankingWeights(db);
 }
 
 export async function setRankingWeights({ db, adminId, input }: { db: Db; adminId: string; input: z.input<typeof ZRankingWeights> }) {

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import type { RankingWeights } from '../../db/schema';
 import { CARD_COLUMNS, PUBLIC_PRODUCT, firstImage, minorScale, toCard, type CardRow } from './cards';
+import { DEFAULT_WEIGHTS, readRankingWeights, weightedScore } from './ranking';
 import { SEARCH_MAX_PAGE, ZSearchProductsInput, type TSearchProductsInput, type TSearchProductsQuery } from './schemas';
 import type { MediaUrl, ProductCard } from './types';
 
@@ -40,23 +42,28 @@ const ALTERNATIVES = 3;
  * Products of a category or store whose name the words match are included below direct hits; words that only
  * name a category ("tecnología") browse that category.
  *
- * Ranking: ts_rank_cd (title weight A, description B); near-equal relevance (2 decimals) falls back to recency,
- * then sales. Without words: recency then sales (or the requested sort).
+ * Ranking (server/services/catalog/ranking.ts): featured products first, then the admins' weighted score over
+ * ts_rank_cd (title weight A, description B), sales, recency, verified and featured stores; near-equal scores
+ * (2 decimals) fall back to recency, then sales. `weights` defaults to relevance only (the ranking before weights
+ * existed); public callers pass the stored ones — see searchMarketplace. Without words: recency then sales (or the
+ * requested sort), walking an index.
  */
 export async function searchProducts({
   db,
   input,
   mediaUrl,
+  weights = DEFAULT_WEIGHTS,
 }: {
   db: DbOrTx;
   input: TSearchProductsInput;
   mediaUrl: MediaUrl;
+  weights?: RankingWeights;
 }): Promise<SearchProductsResult> {
   const query = ZSearchProductsInput.parse(input);
   const text = query.q.replace(/\s+/g, ' ').trim();
   const positive = positiveWords(text);
 
-  let result = await runSearch(db, query, text, text ? sql`websearch_to_tsquery('vita_es', ${text})` : null);
+  let result = await runSearch(db, query, text, text ? sql`websearch_to_tsquery('vita_es', ${text})` : null, weights);
   let correctedQuery: string | null = null;
   let relaxed = false;
   let alternatives: WordAlternatives[] | null = null;
@@ -65,7 +72,7 @@ export async function searchProducts({
     alternatives = await lookupAlternatives(db, positive);
     const corrected = alternativesQuery(alternatives, '&&');
     if (corrected) {
-      const fuzzy = await runSearch(db, query, text, corrected);
+      const fuzzy = await runSearch(db, query, text, corrected, weights);
       if (fuzzy.total > result.total) {
         result = fuzzy;
         correctedQuery = suggestion(alternatives, result.total > 0);
@@ -74,7 +81,7 @@ export async function searchProducts({
   }
   if (result.total === 0 && positive.includes(' ')) {
     const anyWord = alternatives ? alternativesQuery(alternatives, '||') : null;
-    const any = await runSearch(db, query, text, anyWord ?? sql`replace(websearch_to_tsquery('vita_es', ${text})::text, ' & ', ' | ')::tsquery`);
+    const any = await runSearch(db, query, text, anyWord ?? sql`replace(websearch_to_tsquery('vita_es', ${text})::text, ' & ', ' | ')::tsquery`, weights);
     if (any.total > 0) {
       result = any;
       relaxed = true;
@@ -160,6 +167,7 @@ async function runSearch(
   q: TSearchProductsQuery,
   text: string,
   textQuery: SQL | null,
+  weights: RankingWeights,
 ): Promise<{ rows: CardRow[]; total: number; capped: boolean }> {
   let tsq = textQuery;
   const where: SQL[] = [PUBLIC_PRODUCT];
@@ -233,7 +241,7 @@ async function runSearch(
       ? sql`${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`
       : sort === 'bestsellers'
         ? sql`${a}.sales_count DESC, ${a}.created_at DESC, ${a}.id`
-        : sql`${a}.score DESC, ${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`;
+        : sql`${a}.featured_rank DESC, ${a}.score DESC, ${a}.created_at DESC, ${a}.sales_count DESC, ${a}.id`;
   const filter = sql.join(where, sql` AND `);
   const offset = (q.page - 1) * q.pageSize;
 
@@ -242,7 +250,7 @@ async function runSearch(
     const rows = (await db.execute(sql`
       SELECT r.*, img.* FROM (
         SELECT x.*, count(*) OVER () AS total FROM (
-          SELECT ${CARD_COLUMNS}, round((${score})::numeric, 2) AS score
+          SELECT ${CARD_COLUMNS}, p.featured AS featured_rank, round((${weightedScore(score, weights)})::numeric, 2) AS score
           FROM products p JOIN stores s ON s.id = p.store_id
           WHERE ${filter}
           -- A fence: every match is read anyway (for the count), so walking an ordered index is never cheaper.
@@ -284,4 +292,9 @@ async function countMatches(db: DbOrTx, filter: SQL, limit: number): Promise<num
     ) t
   `)) as unknown as Array<{ total: number }>;
   return Number(c?.total ?? 0);
+}
+
+/** Marketplace search as buyers get it: ranked with the weights the admins stored (server/services/catalog/ranking.ts). */
+export async function searchMarketplace(args: { db: DbOrTx; input: TSearchProductsInput; mediaUrl: MediaUrl }): Promise<SearchProductsResult> {
+  return searchProducts({ ...args, weights: await readRankingWeights(args.db) });
 }
