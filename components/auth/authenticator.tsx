@@ -16,9 +16,10 @@ import {
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { I18n } from 'aws-amplify/utils';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createMemoryTokenStorage } from './memory-token-storage';
-import { VITA_ES } from './vocabulary';
+import { VITA_EN, VITA_ES } from './vocabulary';
 
 /** What the sign-in page (a server component) reads from the environment and hands to the browser. */
 export type AuthClientConfig = {
@@ -46,8 +47,7 @@ function configureAmplify(config: AuthClientConfig) {
   });
   cognitoUserPoolsTokenProvider.setKeyValueStorage(createMemoryTokenStorage());
   I18n.putVocabularies(translations);
-  I18n.putVocabularies({ es: VITA_ES });
-  I18n.setLanguage('es');
+  I18n.putVocabularies({ es: VITA_ES, en: VITA_EN });
   configuredFor = key;
 }
 
@@ -110,34 +110,36 @@ const vitaTheme: Theme = {
   },
 };
 
-const formFields = {
-  signIn: {
-    username: { label: 'Correo electrónico', placeholder: 'tu@correo.com', autocomplete: 'email', isRequired: true },
-    password: { label: 'Contraseña', placeholder: 'Tu contraseña', autocomplete: 'current-password' },
-  },
-  signUp: {
-    email: { label: 'Correo electrónico', placeholder: 'tu@correo.com', autocomplete: 'email', order: 1, isRequired: true },
-    password: { label: 'Contraseña', placeholder: 'Mínimo 8 caracteres', autocomplete: 'new-password', order: 2 },
-    confirm_password: { label: 'Repite la contraseña', placeholder: 'Repite tu contraseña', autocomplete: 'new-password', order: 3 },
-  },
-  forgotPassword: {
-    username: { label: 'Correo electrónico', placeholder: 'tu@correo.com', autocomplete: 'email' },
-  },
-  confirmResetPassword: {
-    confirmation_code: { label: 'Código', placeholder: 'Código de 6 dígitos', autocomplete: 'one-time-code' },
-    password: { label: 'Nueva contraseña', placeholder: 'Mínimo 8 caracteres', autocomplete: 'new-password' },
-    confirm_password: { label: 'Repite la contraseña', placeholder: 'Repite tu contraseña', autocomplete: 'new-password' },
-  },
-  confirmSignUp: {
-    confirmation_code: { label: 'Código', placeholder: 'Código de 6 dígitos', autocomplete: 'one-time-code' },
-  },
-};
+function formFields(t: ReturnType<typeof useTranslations<'auth.fields'>>) {
+  const email = { label: t('email'), placeholder: t('emailPlaceholder'), autocomplete: 'email' };
+  const code = { label: t('code'), placeholder: t('codePlaceholder'), autocomplete: 'one-time-code' };
+  const confirm = { label: t('confirmPassword'), placeholder: t('confirmPasswordPlaceholder'), autocomplete: 'new-password' };
+  return {
+    signIn: {
+      username: { ...email, isRequired: true },
+      password: { label: t('password'), placeholder: t('passwordPlaceholder'), autocomplete: 'current-password' },
+    },
+    signUp: {
+      email: { ...email, order: 1, isRequired: true },
+      password: { label: t('password'), placeholder: t('newPasswordPlaceholder'), autocomplete: 'new-password', order: 2 },
+      confirm_password: { ...confirm, order: 3 },
+    },
+    forgotPassword: { username: email },
+    confirmResetPassword: {
+      confirmation_code: code,
+      password: { label: t('newPassword'), placeholder: t('newPasswordPlaceholder'), autocomplete: 'new-password' },
+      confirm_password: confirm,
+    },
+    confirmSignUp: { confirmation_code: code },
+  };
+}
 
 /**
  * Rendered by the Authenticator once Amplify holds tokens: hands them to the server, which verifies them and
  * sets the HttpOnly session cookies, then drops them from memory and moves on.
  */
 function SessionHandoff({ next }: { next: string }) {
+  const t = useTranslations('auth');
   const router = useRouter();
   const started = useRef(false);
   const [error, setError] = useState<string | null>(null);
@@ -167,10 +169,10 @@ function SessionHandoff({ next }: { next: string }) {
         router.refresh();
       } catch {
         started.current = false;
-        setError('No pudimos abrir tu sesión. Revisa tu conexión e inténtalo de nuevo.');
+        setError(t('sessionError'));
       }
     })();
-  }, [next, router, attempt]);
+  }, [next, router, attempt, t]);
 
   return (
     <div className="px-5 py-8 text-center" aria-live="polite">
@@ -187,11 +189,11 @@ function SessionHandoff({ next }: { next: string }) {
             }}
             className="mt-4 rounded-xl bg-brand px-4 py-2.5 text-sm font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
           >
-            Reintentar
+            {t('retry')}
           </button>
         </>
       ) : (
-        <p className="text-sm text-zinc-600">Entrando a tu cuenta…</p>
+        <p className="text-sm text-zinc-600">{t('entering')}</p>
       )}
     </div>
   );
@@ -207,13 +209,18 @@ export function VitaAuthenticator({
   initialState?: 'signIn' | 'signUp';
 }) {
   configureAmplify(config);
+  // Amplify's strings (tabs, buttons, its error messages) in the page's language.
+  const locale = useLocale();
+  I18n.setLanguage(locale);
+  const t = useTranslations('auth.fields');
+  const fields = useMemo(() => formFields(t), [t]);
   const local = Boolean(config.userPoolEndpoint);
   return (
     <ThemeProvider theme={vitaTheme}>
       <Authenticator
         initialState={initialState}
         loginMechanisms={['email']}
-        formFields={formFields}
+        formFields={fields}
         services={local ? localServices : undefined}
       >
         {() => <SessionHandoff next={next} />}

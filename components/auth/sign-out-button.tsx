@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /**
@@ -7,6 +8,7 @@ import { useState } from 'react';
  * so no client cache keeps the signed-in user's data.
  */
 export function SignOutButton({ className, children }: { className?: string; children?: React.ReactNode }) {
+  const t = useTranslations('common');
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -35,11 +37,11 @@ export function SignOutButton({ className, children }: { className?: string; chi
           'rounded-xl border border-zinc-300 px-4 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:opacity-60'
         }
       >
-        {pending ? 'Cerrando sesión…' : (children ?? 'Cerrar sesión')}
+        {pending ? t('signingOut') : (children ?? t('signOutLong'))}
       </button>
       {failed ? (
         <span role="alert" className="ml-2 text-sm text-red-700">
-          No pudimos cerrar tu sesión. Inténtalo de nuevo.
+          {t('signOutFailed')}
         </span>
       ) : null}
     </>

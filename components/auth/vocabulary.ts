@@ -61,3 +61,22 @@ export const VITA_ES: Record<string, string> = {
   'Incorrect confirmation code': 'El código no es correcto. Revísalo e inténtalo de nuevo.',
   'Invalid code provided, please request a code again.': 'El código ya no es válido. Pide uno nuevo.',
 };
+
+/**
+ * English: Amplify's own strings are English already; this only gives the emulator's terse errors the wording real
+ * Cognito uses, and speaks of an email rather than a username.
+ */
+export const VITA_EN: Record<string, string> = {
+  'Enter your Email': 'you@email.com',
+  'Enter your email': 'you@email.com',
+  'Username cannot be empty': 'Enter your email',
+  'Incorrect username or password.': 'Incorrect email or password.',
+  'User does not exist.': 'There is no account with that email.',
+  'An account with the given email already exists.': 'There is already an account with that email. Sign in.',
+  'User not authorized': 'Incorrect email or password.',
+  'Invalid password': 'Incorrect email or password.',
+  'User not found.': 'There is no account with that email.',
+  'User already exists': 'There is already an account with that email. Sign in.',
+  'Incorrect confirmation code': 'Invalid verification code provided, please try again.',
+  'Invalid code provided, please request a code again.': 'The code is no longer valid. Ask for a new one.',
+};

@@ -54,7 +54,7 @@ export default async function InvitationPage({ params }: Props) {
                 </Link>
               ) : (
                 <TrpcProvider>
-                  <IntlProvider namespaces={['team']}>
+                  <IntlProvider namespaces={['team', 'common']}>
                     <AcceptInvitation token={token} emailMatches={Boolean(preview.emailMatches)} invitedEmail={preview.email} />
                   </IntlProvider>
                 </TrpcProvider>

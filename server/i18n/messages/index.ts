@@ -19,6 +19,7 @@ export const namespaces = {
   cart: { es: () => import('./es/cart.json'), en: () => import('./en/cart.json') },
   checkout: { es: () => import('./es/checkout.json'), en: () => import('./en/checkout.json') },
   orders: { es: () => import('./es/orders.json'), en: () => import('./en/orders.json') },
+  auth: { es: () => import('./es/auth.json'), en: () => import('./en/auth.json') },
   admin: { es: () => import('./es/admin.json'), en: () => import('./en/admin.json') },
   security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
   chat: { es: () => import('./es/chat.json'), en: () => import('./en/chat.json') },
