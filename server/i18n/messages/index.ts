@@ -20,6 +20,7 @@ export const namespaces = {
   checkout: { es: () => import('./es/checkout.json'), en: () => import('./en/checkout.json') },
   orders: { es: () => import('./es/orders.json'), en: () => import('./en/orders.json') },
   auth: { es: () => import('./es/auth.json'), en: () => import('./en/auth.json') },
+  search: { es: () => import('./es/search.json'), en: () => import('./en/search.json') },
   admin: { es: () => import('./es/admin.json'), en: () => import('./en/admin.json') },
   security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
   chat: { es: () => import('./es/chat.json'), en: () => import('./en/chat.json') },
