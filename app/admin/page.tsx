@@ -1,26 +1,32 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { adminApi } from '@/server/auth/require-admin';
 
-export const metadata = { title: 'Resumen' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin.shell'))('nav.home') };
+}
 
 export default async function AdminHome() {
   const trpc = await adminApi('/admin');
-  const [kyc, suspended, audit, payouts] = await Promise.all([
+  const [t, kyc, suspended, suspendedUsers, audit, payouts] = await Promise.all([
+    getTranslations('admin.home'),
     trpc.admin.kycQueue(),
     trpc.admin.stores({ status: 'suspended', limit: 100 }),
+    trpc.admin.users({ status: 'suspended', limit: 100 }),
     trpc.admin.verifyAudit(),
     trpc.admin.payouts({ status: 'requested', limit: 100 }),
   ]);
   const cards = [
-    { href: '/admin/kyc', label: 'Verificaciones en revisión', value: String(kyc.queue.length) },
-    { href: '/admin/tiendas', label: 'Tiendas suspendidas', value: String(suspended.length) },
-    { href: '/admin/retiros', label: 'Retiros solicitados', value: String(payouts.length) },
-    { href: '/admin/auditoria', label: 'Registro de auditoría', value: audit.ok ? `Íntegro · ${audit.entries}` : `Roto en #${audit.firstBreak?.seq}` },
+    { href: '/admin/kyc', label: t('kyc'), value: String(kyc.queue.length) },
+    { href: '/admin/tiendas', label: t('stores'), value: String(suspended.length) },
+    { href: '/admin/usuarios', label: t('users'), value: String(suspendedUsers.length) },
+    { href: '/admin/retiros', label: t('payouts'), value: String(payouts.length) },
+    { href: '/admin/auditoria', label: t('audit'), value: audit.ok ? t('auditOk', { count: audit.entries }) : t('auditBroken', { seq: audit.firstBreak?.seq ?? 0 }) },
   ];
   return (
     <div>
-      <PageHeader title="Administración" description="Revisión de identidad, tiendas, curaduría del marketplace, retiros y auditoría." />
+      <PageHeader title={t('title')} description={t('description')} />
       <ul className="grid gap-3 sm:grid-cols-2">
         {cards.map((c) => (
           <li key={c.href}>

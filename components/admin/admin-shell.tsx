@@ -1,22 +1,24 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 
 const NAV = [
-  { href: '/admin', label: 'Resumen' },
-  { href: '/admin/kyc', label: 'Verificaciones' },
-  { href: '/admin/tiendas', label: 'Tiendas' },
-  { href: '/admin/usuarios', label: 'Usuarios' },
-  { href: '/admin/curaduria', label: 'Curaduría' },
-  { href: '/admin/retiros', label: 'Retiros' },
-  { href: '/admin/auditoria', label: 'Auditoría' },
-];
+  { href: '/admin', key: 'home' },
+  { href: '/admin/kyc', key: 'kyc' },
+  { href: '/admin/tiendas', key: 'stores' },
+  { href: '/admin/usuarios', key: 'users' },
+  { href: '/admin/curaduria', key: 'curation' },
+  { href: '/admin/retiros', key: 'payouts' },
+  { href: '/admin/auditoria', key: 'audit' },
+] as const;
 
 /** Top bar and a horizontally scrolling section list (phones) / sidebar (desktop). */
 export function AdminShell({ email, children }: { email: string; children: ReactNode }) {
+  const t = useTranslations('admin.shell');
   const pathname = usePathname();
   const active = (href: string) => (href === '/admin' ? pathname === '/admin' : pathname.startsWith(href));
   return (
@@ -28,10 +30,10 @@ export function AdminShell({ email, children }: { email: string; children: React
           </Link>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden max-w-48 truncate text-sm text-zinc-500 md:inline">{email}</span>
-            <SignOutButton className="inline-flex min-h-11 items-center rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100">Salir</SignOutButton>
+            <SignOutButton className="inline-flex min-h-11 items-center rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100">{t('signOut')}</SignOutButton>
           </div>
         </div>
-        <nav aria-label="Secciones" className="overflow-x-auto border-t border-zinc-100 lg:hidden">
+        <nav aria-label={t('sections')} className="overflow-x-auto border-t border-zinc-100 lg:hidden">
           <ul className="flex gap-1 px-2 py-1.5">
             {NAV.map((n) => (
               <li key={n.href}>
@@ -40,7 +42,7 @@ export function AdminShell({ email, children }: { email: string; children: React
                   aria-current={active(n.href) ? 'page' : undefined}
                   className={`inline-flex min-h-11 items-center whitespace-nowrap rounded-xl px-3 text-sm font-medium ${active(n.href) ? 'bg-violet-100 text-violet-800' : 'text-zinc-700 hover:bg-zinc-100'}`}
                 >
-                  {n.label}
+                  {t(`nav.${n.key}`)}
                 </Link>
               </li>
             ))}
@@ -48,7 +50,7 @@ export function AdminShell({ email, children }: { email: string; children: React
         </nav>
       </header>
       <div className="mx-auto flex max-w-6xl gap-6 px-3 py-4 sm:px-6 lg:py-6">
-        <nav aria-label="Secciones" className="hidden w-48 shrink-0 lg:block">
+        <nav aria-label={t('sections')} className="hidden w-48 shrink-0 lg:block">
           <ul className="sticky top-20 space-y-1">
             {NAV.map((n) => (
               <li key={n.href}>
@@ -57,7 +59,7 @@ export function AdminShell({ email, children }: { email: string; children: React
                   aria-current={active(n.href) ? 'page' : undefined}
                   className={`flex min-h-11 items-center rounded-xl px-3 text-sm font-medium ${active(n.href) ? 'bg-violet-100 text-violet-800' : 'text-zinc-700 hover:bg-zinc-100'}`}
                 >
-                  {n.label}
+                  {t(`nav.${n.key}`)}
                 </Link>
               </li>
             ))}

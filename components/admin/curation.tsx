@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Notice } from '@/components/dashboard/commerce-ui';
 import { buttonClass, inputClass } from '@/components/dashboard/field';
@@ -10,16 +11,11 @@ import { useTRPC } from '@/components/providers/trpc';
 import type { AppRouter } from '@/server/trpc/root';
 
 type TOut = inferRouterOutputs<AppRouter>['admin'];
-const LABEL: Record<keyof TOut['rankingWeights'], [string, string]> = {
-  relevance: ['Relevancia del texto', 'Cuánto pesa que el producto coincida con lo buscado.'],
-  sales: ['Ventas', 'Productos que más se venden suben.'],
-  recency: ['Novedad', 'Productos recién publicados suben.'],
-  verified: ['Tienda verificada', 'Tiendas con identidad verificada suben.'],
-  featured: ['Destacado', 'Productos destacados por el equipo suben.'],
-};
+const KEYS = ['relevance', 'sales', 'recency', 'verified', 'featured'] as const satisfies readonly (keyof TOut['rankingWeights'])[];
 
 /** Ranking weights of marketplace search and what is featured on the front page. */
 export function Curation({ weights, featured }: { weights: TOut['rankingWeights']; featured: TOut['featured'] }) {
+  const t = useTranslations('admin.curation');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [w, setW] = useState(weights);
@@ -30,7 +26,7 @@ export function Curation({ weights, featured }: { weights: TOut['rankingWeights'
     trpc.admin.setRankingWeights.mutationOptions({
       onSuccess: () => {
         setErrors({});
-        setNotice({ tone: 'ok', text: 'Pesos guardados.' });
+        setNotice({ tone: 'ok', text: t('saved') });
       },
       onError: (err) => {
         const info = appErrorOf(err);
@@ -57,13 +53,14 @@ export function Curation({ weights, featured }: { weights: TOut['rankingWeights'
           save.mutate(w);
         }}
       >
-        <h2 className="text-base font-semibold text-zinc-900">Pesos del ranking (0 a 5)</h2>
-        {(Object.keys(LABEL) as (keyof typeof LABEL)[]).map((k) => (
+        <h2 className="text-base font-semibold text-zinc-900">{t('weightsTitle')}</h2>
+        <p className="text-sm text-zinc-600">{t('weightsHelp')}</p>
+        {KEYS.map((k) => (
           <div key={k}>
             <label htmlFor={`w-${k}`} className="block text-sm font-medium text-zinc-800">
-              {LABEL[k][0]}
+              {t(`weights.${k}.label`)}
             </label>
-            <p className="text-xs text-zinc-500">{LABEL[k][1]}</p>
+            <p className="text-xs text-zinc-500">{t(`weights.${k}.help`)}</p>
             <input
               id={`w-${k}`}
               type="number"
@@ -78,23 +75,23 @@ export function Curation({ weights, featured }: { weights: TOut['rankingWeights'
           </div>
         ))}
         <button type="submit" className={`${buttonClass.primary} w-full sm:w-auto`} disabled={save.isPending}>
-          Guardar pesos
+          {t('save')}
         </button>
       </form>
 
       <section className="space-y-2" aria-labelledby="destacados">
         <h2 id="destacados" className="text-base font-semibold text-zinc-900">
-          Destacados en la portada
+          {t('featuredTitle')}
         </h2>
-        <p className="text-sm text-zinc-600">Destaca tiendas desde «Tiendas». Aquí ves lo destacado y puedes quitarlo.</p>
+        <p className="text-sm text-zinc-600">{t('featuredHelp')}</p>
         <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white text-sm">
-          {[...f.data.stores.map((s) => ({ kind: 'store' as const, id: s.id, name: `Tienda · ${s.name}`, featured: s.featured })), ...f.data.products.map((p) => ({ kind: 'product' as const, id: p.id, name: `${p.title} · ${p.storeName}`, featured: p.featured }))].map((x) => (
+          {[...f.data.stores.map((s) => ({ kind: 'store' as const, id: s.id, name: t('storeItem', { name: s.name }), featured: s.featured })), ...f.data.products.map((p) => ({ kind: 'product' as const, id: p.id, name: `${p.title} · ${p.storeName}`, featured: p.featured }))].map((x) => (
             <li key={x.id} className="flex items-center justify-between gap-3 p-3">
               <span className="min-w-0 truncate">
                 {x.name} <span className="text-zinc-500">({x.featured})</span>
               </span>
               <button type="button" className={buttonClass.ghost} onClick={() => unfeature.mutate({ kind: x.kind, id: x.id, featured: 0 })}>
-                Quitar
+                {t('remove')}
               </button>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Notice, Pill } from '@/components/dashboard/commerce-ui';
 import { buttonClass, inputClass } from '@/components/dashboard/field';
@@ -10,22 +11,10 @@ import { useTRPC } from '@/components/providers/trpc';
 import type { AppRouter } from '@/server/trpc/root';
 
 type TQueue = inferRouterOutputs<AppRouter>['admin']['kycQueue'];
-const when = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'short' });
-const STATUS_ES: Record<string, string> = {
-  'Not Started': 'Sin empezar',
-  'In Progress': 'En curso',
-  'In Review': 'En revisión',
-  'Awaiting User': 'Esperando a las personas',
-  Resubmitted: 'Reenviada',
-  Approved: 'Aprobada',
-  Declined: 'Rechazada',
-  Expired: 'Enlace vencido',
-  Abandoned: 'Abandonada',
-  'Kyc Expired': 'Verificación vencida',
-};
-
 /** In Review cases, oldest first: what DIDIT found, a note, approve or decline. */
 export function KycQueue({ initialData }: { initialData: TQueue }) {
+  const t = useTranslations('admin.kyc');
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = trpc.admin.kycQueue.queryOptions();
@@ -35,7 +24,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
   const review = useMutation(
     trpc.admin.reviewKyc.mutationOptions({
       onSuccess: (r) => {
-        setNotice({ tone: 'ok', text: r.status === 'Approved' ? 'Verificación aprobada. La tienda ya muestra su insignia.' : 'Verificación rechazada.' });
+        setNotice({ tone: 'ok', text: r.status === 'Approved' ? t('approved') : t('declined') });
         void queryClient.invalidateQueries({ queryKey: options.queryKey });
       },
       onError: (err) => setNotice({ tone: 'error', text: appErrorOf(err).message }),
@@ -50,7 +39,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
         </Notice>
       ) : null}
       {data.queue.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-8 text-center text-sm text-zinc-600">No hay verificaciones esperando revisión.</p>
+        <p className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-8 text-center text-sm text-zinc-600">{t('empty')}</p>
       ) : (
         <ul className="space-y-3">
           {data.queue.map((c) => (
@@ -60,19 +49,19 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
                   <p className="font-semibold text-zinc-900">{c.storeName}</p>
                   <p className="truncate text-sm text-zinc-600">{c.ownerEmail}</p>
                 </div>
-                <Pill tone="amber">{c.kind === 'business' ? 'Empresa · en revisión' : 'Persona · en revisión'}</Pill>
+                <Pill tone="amber">{t(c.kind === 'business' ? 'kindInReview.business' : 'kindInReview.individual')}</Pill>
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                <dt className="text-zinc-500">Nombre</dt>
+                <dt className="text-zinc-500">{t('name')}</dt>
                 <dd className="text-zinc-900">{c.companyName ?? c.fullName ?? '—'}</dd>
-                <dt className="text-zinc-500">Documento</dt>
+                <dt className="text-zinc-500">{t('document')}</dt>
                 <dd className="text-zinc-900">{c.documentNumber ?? '—'}</dd>
-                <dt className="text-zinc-500">Prueba de vida</dt>
+                <dt className="text-zinc-500">{t('liveness')}</dt>
                 <dd className="text-zinc-900">{c.livenessScore ?? '—'}</dd>
-                <dt className="text-zinc-500">Coincidencia facial</dt>
+                <dt className="text-zinc-500">{t('faceMatch')}</dt>
                 <dd className="text-zinc-900">{c.faceMatchScore ?? '—'}</dd>
-                <dt className="text-zinc-500">Desde</dt>
-                <dd className="text-zinc-900">{when.format(new Date(c.since))}</dd>
+                <dt className="text-zinc-500">{t('since')}</dt>
+                <dd className="text-zinc-900">{format.dateTime(new Date(c.since), { dateStyle: 'medium', timeStyle: 'short' })}</dd>
               </dl>
               {c.warnings.length ? (
                 <ul className="mt-2 list-inside list-disc text-sm text-amber-900">
@@ -82,7 +71,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
                 </ul>
               ) : null}
               <label className="mt-3 block text-sm font-medium text-zinc-800" htmlFor={`note-${c.id}`}>
-                Nota (la verá la tienda)
+                {t('note')}
               </label>
               <textarea
                 id={`note-${c.id}`}
@@ -99,7 +88,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
                   disabled={review.isPending}
                   onClick={() => review.mutate({ sessionId: c.id, decision: 'approve', note: notes[c.id] ?? '' })}
                 >
-                  Aprobar
+                  {t('approve')}
                 </button>
                 <button
                   type="button"
@@ -107,7 +96,7 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
                   disabled={review.isPending}
                   onClick={() => review.mutate({ sessionId: c.id, decision: 'decline', note: notes[c.id] ?? '' })}
                 >
-                  Rechazar
+                  {t('decline')}
                 </button>
               </div>
             </li>
@@ -116,16 +105,16 @@ export function KycQueue({ initialData }: { initialData: TQueue }) {
       )}
       <section aria-labelledby="recientes" className="space-y-2">
         <h2 id="recientes" className="text-base font-semibold text-zinc-900">
-          Actividad reciente
+          {t('recent')}
         </h2>
         <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white text-sm">
           {data.recent.map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-3 p-3">
               <span className="min-w-0 truncate">
-                {r.storeName} · {r.kind === 'business' ? 'empresa' : 'persona'}
-                {r.reviewedBy ? ' · revisada' : ''}
+                {r.storeName} · {t(r.kind === 'business' ? 'kind.business' : 'kind.individual')}
+                {r.reviewedBy ? ` · ${t('reviewed')}` : ''}
               </span>
-              <Pill tone={r.status === 'Approved' ? 'green' : r.status === 'Declined' ? 'red' : 'zinc'}>{STATUS_ES[r.status] ?? r.status}</Pill>
+              <Pill tone={r.status === 'Approved' ? 'green' : r.status === 'Declined' ? 'red' : 'zinc'}>{t.has(`status.${r.status}`) ? t(`status.${r.status}`) : r.status}</Pill>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Notice, Pill } from '@/components/dashboard/commerce-ui';
 import { buttonClass, inputClass } from '@/components/dashboard/field';
@@ -11,15 +12,11 @@ import type { AppRouter } from '@/server/trpc/root';
 
 type TStores = inferRouterOutputs<AppRouter>['admin']['stores'];
 type TStatus = 'all' | 'active' | 'suspended';
-const KYC: Record<string, [string, 'green' | 'amber' | 'red' | 'zinc']> = {
-  approved: ['Verificada', 'green'],
-  pending: ['Verificación en curso', 'amber'],
-  declined: ['Rechazada', 'red'],
-  unverified: ['Sin verificar', 'zinc'],
-};
-
 /** Stores: search, suspend with a reason / restore, feature on the front page, commission rule. */
+const KYC_TONE: Record<string, 'green' | 'amber' | 'red' | 'zinc'> = { approved: 'green', pending: 'amber', declined: 'red', unverified: 'zinc' };
+
 export function StoresAdmin({ initialData }: { initialData: TStores }) {
+  const t = useTranslations('admin.stores');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
@@ -37,10 +34,10 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
     void queryClient.invalidateQueries({ queryKey: trpc.admin.stores.pathKey() });
   };
   const onError = (err: unknown) => setNotice({ tone: 'error', text: appErrorOf(err).message });
-  const suspend = useMutation(trpc.admin.suspendStore.mutationOptions({ onSuccess: (s) => done(`Tienda ${s.slug} suspendida.`), onError }));
-  const restore = useMutation(trpc.admin.restoreStore.mutationOptions({ onSuccess: (s) => done(`Tienda ${s.slug} restablecida.`), onError }));
-  const feature = useMutation(trpc.admin.setFeatured.mutationOptions({ onSuccess: () => done('Destacado actualizado.'), onError }));
-  const commission = useMutation(trpc.adminCommerce.setStoreCommission.mutationOptions({ onSuccess: () => done('Comisión actualizada.'), onError }));
+  const suspend = useMutation(trpc.admin.suspendStore.mutationOptions({ onSuccess: (s) => done(t('suspendedNotice', { slug: s.slug })), onError }));
+  const restore = useMutation(trpc.admin.restoreStore.mutationOptions({ onSuccess: (s) => done(t('restoredNotice', { slug: s.slug })), onError }));
+  const feature = useMutation(trpc.admin.setFeatured.mutationOptions({ onSuccess: () => done(t('featuredNotice')), onError }));
+  const commission = useMutation(trpc.adminCommerce.setStoreCommission.mutationOptions({ onSuccess: () => done(t('commissionNotice')), onError }));
 
   return (
     <div className="space-y-4">
@@ -52,19 +49,19 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
         }}
       >
         <label className="sr-only" htmlFor="store-q">
-          Buscar tienda
+          {t('search')}
         </label>
-        <input id="store-q" className={inputClass} placeholder="Nombre, dirección o correo del dueño" value={q} onChange={(e) => setQ(e.target.value)} />
+        <input id="store-q" className={inputClass} placeholder={t('searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
         <label className="sr-only" htmlFor="store-status">
-          Estado
+          {t('status')}
         </label>
         <select id="store-status" className={`${inputClass} sm:w-44`} value={status} onChange={(e) => setStatus(e.target.value as TStatus)}>
-          <option value="all">Todas</option>
-          <option value="active">Activas</option>
-          <option value="suspended">Suspendidas</option>
+          <option value="all">{t('statusAll')}</option>
+          <option value="active">{t('statusActive')}</option>
+          <option value="suspended">{t('statusSuspended')}</option>
         </select>
         <button className={buttonClass.secondary} type="submit">
-          Buscar
+          {t('searchButton')}
         </button>
       </form>
       {notice ? (
@@ -79,18 +76,18 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
               <div className="min-w-0">
                 <p className="font-semibold text-zinc-900">{s.name}</p>
                 <p className="truncate text-sm text-zinc-600">
-                  /s/{s.slug} · {s.ownerEmail ?? 'sin dueño'} · {s.productCount} productos
+                  /s/{s.slug} · {s.ownerEmail ?? t('noOwner')} · {t('products', { count: s.productCount })}
                 </p>
               </div>
               <div className="flex flex-wrap gap-1">
-                <Pill tone={KYC[s.kycStatus]![1]}>{KYC[s.kycStatus]![0]}</Pill>
-                {s.status === 'suspended' ? <Pill tone="red">Suspendida</Pill> : <Pill tone="green">Activa</Pill>}
+                <Pill tone={KYC_TONE[s.kycStatus] ?? 'zinc'}>{t(`kyc.${s.kycStatus}`)}</Pill>
+                {s.status === 'suspended' ? <Pill tone="red">{t('suspended')}</Pill> : <Pill tone="green">{t('active')}</Pill>}
               </div>
             </div>
-            {s.suspensionReason ? <p className="mt-2 text-sm text-red-800">Motivo: {s.suspensionReason}</p> : null}
+            {s.suspensionReason ? <p className="mt-2 text-sm text-red-800">{t('reason', { reason: s.suspensionReason })}</p> : null}
             <div className="mt-3 grid gap-2 sm:grid-cols-3">
               <label className="text-sm text-zinc-700">
-                Destacada (0 = no)
+                {t('featured')}
                 <input
                   type="number"
                   min={0}
@@ -104,13 +101,13 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
                 />
               </label>
               <label className="text-sm text-zinc-700">
-                Comisión
+                {t('commission')}
                 <select
                   className={`${inputClass} mt-1`}
                   defaultValue=""
-                  onChange={(e) => commission.mutate({ storeId: s.id, ruleCode: e.target.value === '' ? null : e.target.value, reason: 'Ajuste desde la consola' })}
+                  onChange={(e) => commission.mutate({ storeId: s.id, ruleCode: e.target.value === '' ? null : e.target.value, reason: t('commissionReason') })}
                 >
-                  <option value="">La del plan</option>
+                  <option value="">{t('planCommission')}</option>
                   {(rules.data ?? []).map((r) => (
                     <option key={r.code} value={r.code}>
                       {r.name}
@@ -121,11 +118,11 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
               <div className="flex items-end">
                 {s.status === 'suspended' ? (
                   <button type="button" className={`${buttonClass.secondary} w-full`} onClick={() => restore.mutate({ storeId: s.id })} disabled={restore.isPending}>
-                    Restablecer
+                    {t('restore')}
                   </button>
                 ) : (
                   <button type="button" className={`${buttonClass.danger} w-full`} onClick={() => setOpen(open === s.id ? null : s.id)}>
-                    Suspender
+                    {t('suspend')}
                   </button>
                 )}
               </div>
@@ -139,11 +136,11 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
                 }}
               >
                 <label className="block text-sm font-medium text-red-900" htmlFor={`reason-${s.id}`}>
-                  Motivo de la suspensión
+                  {t('suspendReason')}
                 </label>
                 <input id={`reason-${s.id}`} className={inputClass} value={reasons[s.id] ?? ''} onChange={(e) => setReasons((r) => ({ ...r, [s.id]: e.target.value }))} />
                 <button type="submit" className={`${buttonClass.danger} w-full`} disabled={suspend.isPending}>
-                  Confirmar suspensión
+                  {t('confirmSuspend')}
                 </button>
               </form>
             ) : null}

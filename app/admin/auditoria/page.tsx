@@ -1,19 +1,25 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { adminApi } from '@/server/auth/require-admin';
 
-export const metadata = { title: 'Auditoría' };
-
-const when = new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeStyle: 'medium' });
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin.audit'))('nav') };
+}
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<{ antes?: string }> }) {
   const { antes } = await searchParams;
   const before = antes && /^\d{1,15}$/.test(antes) ? Number(antes) : undefined;
   const trpc = await adminApi('/admin/auditoria');
-  const [v, page] = await Promise.all([trpc.admin.verifyAudit(), trpc.admin.audit({ beforeSeq: before, limit: 50 })]);
+  const [t, format, v, page] = await Promise.all([
+    getTranslations('admin.audit'),
+    getFormatter(),
+    trpc.admin.verifyAudit(),
+    trpc.admin.audit({ beforeSeq: before, limit: 50 }),
+  ]);
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Registro de auditoría" description="Cada entrada lleva el hash SHA-512 de la anterior: editar, borrar o reordenar una rompe la cadena." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div
         role="status"
         data-testid="audit-verdict"
@@ -22,12 +28,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       >
         {v.ok ? (
           <>
-            <p className="font-semibold">Cadena íntegra: {v.entries} entradas verificadas.</p>
-            {v.head ? <p className="mt-1 break-all font-mono text-xs">Última #{v.head.seq}: {v.head.hash}</p> : null}
+            <p className="font-semibold">{t('ok', { count: v.entries })}</p>
+            {v.head ? <p className="mt-1 break-all font-mono text-xs">{t('head', { seq: v.head.seq, hash: v.head.hash })}</p> : null}
           </>
         ) : (
           <>
-            <p className="font-semibold">Cadena rota en la entrada #{v.firstBreak!.seq}.</p>
+            <p className="font-semibold">{t('broken', { seq: v.firstBreak!.seq })}</p>
             <p className="mt-1">{v.firstBreak!.message}</p>
           </>
         )}
@@ -40,14 +46,14 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                 #{e.seq} · {e.action}
               </p>
               <time className="text-xs text-zinc-500" dateTime={e.at.toISOString()}>
-                {when.format(e.at)}
+                {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'medium' })}
               </time>
             </div>
             <p className="break-all text-zinc-600">
               {e.actor} → {e.subject}
             </p>
             <details className="mt-1">
-              <summary className="cursor-pointer text-xs text-zinc-500">Datos y hash</summary>
+              <summary className="cursor-pointer text-xs text-zinc-500">{t('details')}</summary>
               <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-50 p-2 text-xs">{JSON.stringify(e.data, null, 2)}</pre>
               <p className="mt-1 break-all font-mono text-[11px] text-zinc-500">{e.hash}</p>
             </details>
@@ -56,7 +62,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </ol>
       {page.nextBeforeSeq ? (
         <Link href={`/admin/auditoria?antes=${page.nextBeforeSeq}`} className="mt-4 inline-flex min-h-11 items-center rounded-xl px-3 text-sm font-semibold text-violet-700 hover:bg-violet-50">
-          Entradas anteriores →
+          {t('older')}
         </Link>
       ) : null}
     </div>

@@ -1,14 +1,18 @@
+import { getTranslations } from 'next-intl/server';
 import { StoresAdmin } from '@/components/admin/stores-admin';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { adminApi } from '@/server/auth/require-admin';
 
-export const metadata = { title: 'Tiendas' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin.stores'))('title') };
+}
 
 export default async function AdminStoresPage() {
   const stores = await (await adminApi('/admin/tiendas')).admin.stores({ q: '', status: 'all', limit: 50 });
+  const t = await getTranslations('admin.stores');
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Tiendas" description="Una tienda suspendida desaparece de las páginas públicas y no puede vender." />
+      <PageHeader title={t('title')} description={t('description')} />
       <StoresAdmin initialData={stores} />
     </div>
   );
