@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
 import { roleHas, type Permission } from '@/server/services/team/permissions';
@@ -13,33 +14,34 @@ import { VerifiedBadgeIcon } from '@/components/trust/icons';
 type NavItem = { label: string; href: string; icon: ComponentType<SVGProps<SVGSVGElement>>; active: boolean; phone?: boolean; needs?: Permission };
 
 function useNavItems(stores: TShellStore[]): NavItem[] {
+  const t = useTranslations('dashboard.nav');
   const pathname = usePathname();
   const store = useCurrentStore(stores);
   const q = store ? `?tienda=${store.id}` : '';
   const base = store ? `/dashboard/tiendas/${store.id}` : null;
   const items: NavItem[] = [
-    { label: 'Inicio', href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
+    { label: t('home'), href: `/dashboard${q}`, icon: HomeIcon, active: pathname === '/dashboard' },
     {
-      label: 'Mensajes',
+      label: t('messages'),
       href: store ? `/dashboard/inbox/${store.id}` : '/dashboard/tiendas/nueva',
       icon: ChatIcon,
       active: pathname.startsWith('/dashboard/inbox'),
       needs: 'chat.reply',
     },
     {
-      label: 'Pedidos',
+      label: t('orders'),
       href: base ? `${base}/pedidos` : '/dashboard/tiendas/nueva',
       icon: ReceiptIcon,
       active: pathname.includes('/pedidos'),
     },
     {
-      label: 'Productos',
+      label: t('products'),
       href: base ? `${base}/productos` : '/dashboard/tiendas/nueva',
       icon: BoxIcon,
       active: pathname.includes('/productos'),
     },
     {
-      label: 'Tienda',
+      label: t('store'),
       href: base ? `${base}/editar` : '/dashboard/tiendas/nueva',
       icon: StoreIcon,
       active: pathname.endsWith('/editar') || pathname === '/dashboard/tiendas/nueva',
@@ -48,14 +50,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'store.write',
     },
     {
-      label: 'Billetera',
+      label: t('wallet'),
       href: base ? `${base}/billetera` : '/dashboard/tiendas/nueva',
       icon: WalletIcon,
       active: pathname.endsWith('/billetera'),
       needs: 'payouts',
     },
     {
-      label: 'En vivo',
+      label: t('live'),
       href: base ? `${base}/en-vivo` : '/dashboard/tiendas/nueva',
       icon: SparkIcon,
       active: pathname.includes('/en-vivo'),
@@ -63,7 +65,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'live.manage',
     },
     {
-      label: 'Clientes',
+      label: t('customers'),
       href: base ? `${base}/clientes` : '/dashboard/tiendas/nueva',
       icon: HeartUsersIcon,
       active: pathname.includes('/clientes'),
@@ -71,7 +73,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'customers.read',
     },
     {
-      label: 'Entregas',
+      label: t('delivery'),
       href: base ? `${base}/entregas` : '/dashboard/tiendas/nueva',
       icon: TruckIcon,
       active: pathname.endsWith('/entregas'),
@@ -79,7 +81,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'delivery.manage',
     },
     {
-      label: 'Cupones',
+      label: t('coupons'),
       href: base ? `${base}/cupones` : '/dashboard/tiendas/nueva',
       icon: TagIcon,
       active: pathname.endsWith('/cupones'),
@@ -87,7 +89,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'coupons.manage',
     },
     {
-      label: 'Equipo',
+      label: t('team'),
       href: base ? `${base}/equipo` : '/dashboard/tiendas/nueva',
       icon: UsersIcon,
       active: pathname.endsWith('/equipo'),
@@ -95,14 +97,14 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'team.read',
     },
     {
-      label: 'Verificación',
+      label: t('verification'),
       href: base ? `${base}/verificacion` : '/dashboard/tiendas/nueva',
       icon: VerifiedBadgeIcon,
       active: pathname.endsWith('/verificacion'),
       phone: false,
       needs: 'kyc',
     },
-    { label: 'Plan', href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
+    { label: t('plan'), href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
   ];
   const role = store?.role;
   return role ? items.filter((i) => !i.needs || roleHas(role, i.needs)) : items;
@@ -111,8 +113,9 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
 /** Desktop: a vertical list in the sidebar. */
 export function SidebarNav({ stores }: { stores: TShellStore[] }) {
   const items = useNavItems(stores);
+  const t = useTranslations('dashboard.nav');
   return (
-    <nav aria-label="Panel" className="space-y-1">
+    <nav aria-label={t('label')} className="space-y-1">
       {items.map(({ label, href, icon: Icon, active }) => (
         <Link
           key={label}
@@ -131,9 +134,10 @@ export function SidebarNav({ stores }: { stores: TShellStore[] }) {
 /** Phones: a fixed bar at the bottom with the five main sections. */
 export function BottomNav({ stores }: { stores: TShellStore[] }) {
   const items = useNavItems(stores).filter((i) => i.phone !== false);
+  const t = useTranslations('dashboard.nav');
   return (
     <nav
-      aria-label="Panel"
+      aria-label={t('label')}
       className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur lg:hidden"
     >
       <ul className="mx-auto grid max-w-lg grid-cols-5">

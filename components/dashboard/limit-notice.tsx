@@ -3,13 +3,8 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatCount, plural, upgradeMessage } from './plan-copy';
+import { usePlanCopy } from './plan-copy';
 import type { TLimitDetails } from './trpc-error';
-
-const RESOURCE_LABEL: Record<TLimitDetails['resource'], [string, string]> = {
-  stores: ['tienda', 'tiendas'],
-  activeProducts: ['producto activo', 'productos activos'],
-};
 
 /**
  * The upgrade message shown when the server answers LIMIT_EXCEEDED (or when a page sees the limit is reached).
@@ -28,10 +23,12 @@ export function LimitNotice({
   className?: string;
 }) {
   const trpc = useTRPC();
+  const copy = usePlanCopy();
+  const { t } = copy;
   const { data } = useQuery(trpc.plan.usage.queryOptions());
-  const planName = data?.plans.find((p) => p.code === details.plan)?.nameEs ?? data?.plan.nameEs ?? 'actual';
-  const upgrade = data ? upgradeMessage(data.plans, details.plan) : null;
-  const [one, many] = RESOURCE_LABEL[details.resource];
+  const planName = data?.plans.find((p) => p.code === details.plan)?.nameEs ?? data?.plan.nameEs ?? t('current');
+  const upgrade = data ? copy.upgradeMessage(data.plans, details.plan) : null;
+  const limit = details.resource === 'stores' ? copy.stores(details.limit) : copy.activeProducts(details.limit);
   return (
     <div
       role="alert"
@@ -41,7 +38,7 @@ export function LimitNotice({
     >
       {context ? <p className="mb-1">{context}</p> : null}
       <p className="font-semibold">
-        Llegaste al límite de tu plan {planName}: {formatCount(details.usage)} de {plural(details.limit, one, many)}.
+        {t('limitReached', { plan: planName, usage: copy.count(details.usage), limit })}
       </p>
       {upgrade ? <p className="mt-1">{upgrade}.</p> : null}
       <div className="mt-3 flex flex-wrap gap-2">
@@ -49,10 +46,10 @@ export function LimitNotice({
           href="/dashboard/plan"
           className="inline-flex min-h-11 items-center rounded-xl bg-violet-600 px-4 text-sm font-semibold text-white hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600"
         >
-          Ver planes
+          {t('seePlans')}
         </Link>
         {details.resource === 'activeProducts' ? (
-          <span className="self-center text-xs text-zinc-700">También puedes archivar productos que ya no vendes.</span>
+          <span className="self-center text-xs text-zinc-700">{t('archiveHint')}</span>
         ) : null}
       </div>
     </div>

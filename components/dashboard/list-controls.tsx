@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CloseIcon, SearchIcon } from './icons';
 
 /** The search box of the dashboard lists: magnifier, clear button, 44 px touch targets. */
 export function SearchField({ id, label, value, onChange, placeholder }: { id: string; label: string; value: string; onChange: (value: string) => void; placeholder: string }) {
+  const t = useTranslations('dashboard.list');
   return (
     <div className="relative flex-1">
       <label htmlFor={id} className="sr-only">
@@ -25,7 +27,7 @@ export function SearchField({ id, label, value, onChange, placeholder }: { id: s
           type="button"
           onClick={() => onChange('')}
           className="absolute right-0 top-0 flex size-11 items-center justify-center rounded-xl text-zinc-500 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-violet-600"
-          aria-label="Borrar búsqueda"
+          aria-label={t('clearSearch')}
         >
           <CloseIcon className="size-5" />
         </button>
@@ -55,8 +57,9 @@ export function StatusTabs<V extends string>({
   tabClassName: string;
   badge?: (value: V) => ReactNode;
 }) {
+  const tl = useTranslations('dashboard.list');
   return (
-    <div role="tablist" aria-label="Estado" className={className}>
+    <div role="tablist" aria-label={tl('status')} className={className}>
       {tabs.map((t, i) => (
         <button
           key={t.value}

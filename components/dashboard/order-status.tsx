@@ -1,4 +1,5 @@
-import { ORDER_STATUS_LABEL, type TOrderStatus } from '@/server/services/orders/seller-order-schemas';
+import { useTranslations } from 'next-intl';
+import type { TOrderStatus } from '@/server/services/orders/seller-order-schemas';
 import { Pill, type TPillTone } from './commerce-ui';
 
 const TONE: Record<TOrderStatus, TPillTone> = {
@@ -11,12 +12,13 @@ const TONE: Record<TOrderStatus, TPillTone> = {
   refunded: 'red',
 };
 
-/** A paid pickup order waits to be picked up, not shipped. */
-export function orderStatusLabel(status: TOrderStatus, deliveryKind?: string): string {
-  if (status === 'paid' && deliveryKind === 'pickup') return 'Por entregar';
-  return ORDER_STATUS_LABEL[status];
+/** What the seller reads for a status (messages `dashboard.orderStatus`); a paid pickup order waits to be picked up, not shipped. */
+export function useOrderStatusLabel(): (status: TOrderStatus, deliveryKind?: string) => string {
+  const t = useTranslations('dashboard.orderStatus');
+  return (status, deliveryKind) => (status === 'paid' && deliveryKind === 'pickup' ? t('toHandOver') : t(status));
 }
 
 export function OrderStatusBadge({ status, deliveryKind }: { status: TOrderStatus; deliveryKind?: string }) {
-  return <Pill tone={TONE[status]}>{orderStatusLabel(status, deliveryKind)}</Pill>;
+  const label = useOrderStatusLabel();
+  return <Pill tone={TONE[status]}>{label(status, deliveryKind)}</Pill>;
 }

@@ -1,8 +1,16 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { PlanLimits } from '@/server/db/schema';
 
-/** Thousands always grouped ("1.000"), which plain `es` skips for four-digit numbers. */
-const count = new Intl.NumberFormat('es', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
-export const formatCount = (n: number) => count.format(n);
+const counters = new Map<string, Intl.NumberFormat>();
+/** Thousands always grouped ("1.000" / "1,000"), which plain `es` skips for four-digit numbers. */
+export function formatCount(n: number, locale = 'es'): string {
+  let f = counters.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
+    counters.set(locale, f);
+  }
+  return f.format(n);
+}
 
 export type TPlanSummary = { code: string; nameEs: string; limits: PlanLimits; monthlyPrice: number; currency: string };
 
@@ -10,12 +18,36 @@ export function plural(n: number, one: string, many: string) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/** "Mejora a Pro: hasta 5 tiendas y 1.000 productos" — from the plans table, never hard-coded numbers. */
-export function upgradeMessage(plans: readonly TPlanSummary[], currentCode: string): string | null {
+/** The next plan with more room than the current one, from the plans table (never hard-coded numbers). */
+function betterPlan(plans: readonly TPlanSummary[], currentCode: string): TPlanSummary | undefined {
   const current = plans.find((p) => p.code === currentCode);
-  const better = plans.find(
-    (p) => p.code !== currentCode && (!current || p.limits.activeProducts > current.limits.activeProducts),
-  );
+  return plans.find((p) => p.code !== currentCode && (!current || p.limits.activeProducts > current.limits.activeProducts));
+}
+
+/** Plan words in the page's language: counts with their nouns, and "Mejora a Pro: hasta 5 tiendas y 1.000 productos". */
+export function usePlanCopy() {
+  const t = useTranslations('dashboard.plan');
+  const locale = useLocale();
+  const count = (n: number) => formatCount(n, locale);
+  const stores = (n: number) => t('stores', { formatted: count(n), count: n });
+  const products = (n: number) => t('products', { formatted: count(n), count: n });
+  const activeProducts = (n: number) => t('activeProducts', { formatted: count(n), count: n });
+  return {
+    t,
+    count,
+    stores,
+    products,
+    activeProducts,
+    upgradeMessage(plans: readonly TPlanSummary[], currentCode: string): string | null {
+      const better = betterPlan(plans, currentCode);
+      return better ? t('upgrade', { plan: better.nameEs, stores: stores(better.limits.stores), products: products(better.limits.activeProducts) }) : null;
+    },
+  };
+}
+
+/** Spanish-only variant kept for the plan page (not yet translated). */
+export function upgradeMessage(plans: readonly TPlanSummary[], currentCode: string): string | null {
+  const better = betterPlan(plans, currentCode);
   if (!better) return null;
   return `Mejora a ${better.nameEs}: hasta ${plural(better.limits.stores, 'tienda', 'tiendas')} y ${plural(better.limits.activeProducts, 'producto', 'productos')}`;
 }

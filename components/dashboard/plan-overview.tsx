@@ -40,8 +40,8 @@ export function PlanOverview({ data, billing }: { data: TPlanUsage; billing: TBi
           ) : null}
         </div>
         <ReadOnlyNotice stores={billing.readOnly.stores} products={billing.readOnly.products} />
-        <UsageBar label="productos activos" usage={usage.activeProducts} limit={plan.limits.activeProducts} />
-        <UsageBar label={plan.limits.stores === 1 ? 'tienda' : 'tiendas'} usage={usage.stores} limit={plan.limits.stores} />
+        <UsageBar resource="activeProducts" usage={usage.activeProducts} limit={plan.limits.activeProducts} />
+        <UsageBar resource="stores" usage={usage.stores} limit={plan.limits.stores} />
         <p className="text-sm text-zinc-600">Hasta {plural(plan.limits.photosPerProduct, 'foto', 'fotos')} por producto.</p>
         {upgrade ? (
           <p className={`rounded-xl p-3 text-sm ${pressing ? 'bg-amber-50 text-amber-950' : 'bg-violet-50 text-violet-950'}`}>

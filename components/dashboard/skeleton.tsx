@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 /** Grey placeholders shaped like the content that is loading (no spinners). */
 export function Skeleton({ className = '' }: { className?: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded-lg bg-zinc-200/80 ${className}`} />;
@@ -47,10 +49,11 @@ export function CardsSkeleton({ count = 5 }: { count?: number }) {
 }
 
 export function FormSkeleton({ fields = 6 }: { fields?: number }) {
+  const t = useTranslations('dashboard.list');
   return (
     <div
       role="status"
-      aria-label="Cargando formulario"
+      aria-label={t('loadingForm')}
       className="space-y-5 rounded-2xl border border-zinc-200 bg-white p-4 sm:p-6"
     >
       {Array.from({ length: fields }, (_, i) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatCount } from './plan-copy';
 import type { TStoreCounts } from './types';
@@ -8,16 +9,18 @@ import type { TStoreCounts } from './types';
 /** Simple figures for the current store; refreshed after stock edits and archive/restore. */
 export function StoreCounts({ storeId, initialData }: { storeId: string; initialData: TStoreCounts }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.counts');
+  const locale = useLocale();
   const { data = initialData } = useQuery({ ...trpc.store.counts.queryOptions({ storeId }), initialData });
   const items: { label: string; value: number; tone?: 'warn' | 'bad' }[] = [
-    { label: 'Activos', value: data.active },
-    { label: 'Archivados', value: data.archived },
-    { label: 'Sin stock', value: data.outOfStock, tone: data.outOfStock > 0 ? 'bad' : undefined },
-    { label: 'Stock bajo', value: data.lowStock, tone: data.lowStock > 0 ? 'warn' : undefined },
-    { label: 'Unidades', value: data.units },
+    { label: t('active'), value: data.active },
+    { label: t('archived'), value: data.archived },
+    { label: t('outOfStock'), value: data.outOfStock, tone: data.outOfStock > 0 ? 'bad' : undefined },
+    { label: t('lowStock'), value: data.lowStock, tone: data.lowStock > 0 ? 'warn' : undefined },
+    { label: t('units'), value: data.units },
   ];
   return (
-    <section aria-label="Resumen de la tienda">
+    <section aria-label={t('label')}>
       <dl className="grid grid-cols-6 gap-2 sm:gap-3 lg:grid-cols-5">
         {items.map((i, idx) => (
           <div
@@ -32,7 +35,7 @@ export function StoreCounts({ storeId, initialData }: { storeId: string; initial
                 i.tone === 'bad' ? 'text-red-700' : i.tone === 'warn' ? 'text-amber-700' : 'text-zinc-900'
               }`}
             >
-              {formatCount(i.value)}
+              {formatCount(i.value, locale)}
             </dd>
           </div>
         ))}

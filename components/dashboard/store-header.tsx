@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from './field';
 import { ExternalIcon, PencilIcon, PlusIcon, TagIcon, TruckIcon } from './icons';
 import { StoreAvatar } from './store-avatar';
@@ -11,6 +12,7 @@ export function StoreHeader({
   store: { id: string; name: string; slug: string; brandColor: string; currency: string };
   logoUrl: string | null;
 }) {
+  const t = useTranslations('dashboard.header');
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
       <div className="flex min-w-0 items-center gap-3">
@@ -22,29 +24,30 @@ export function StoreHeader({
           </p>
         </div>
       </div>
-      <nav aria-label="Accesos rápidos" className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:justify-end">
+      <nav aria-label={t('quickLinks')} className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:justify-end">
         <Link
           href={`/dashboard/tiendas/${store.id}/productos/nuevo`}
           className={`${buttonClass.primary} col-span-2 sm:order-last`}
         >
           <PlusIcon className="size-5 shrink-0" />
-          Nuevo producto
+          {t('newProduct')}
         </Link>
         <Link href={`/s/${store.slug}`} target="_blank" rel="noopener" className={buttonClass.secondary}>
           <ExternalIcon className="size-4 shrink-0" />
-          Ver tienda<span className="sr-only"> pública (se abre en otra pestaña)</span>
+          {t('viewStore')}
+          <span className="sr-only">{t('viewStoreSr')}</span>
         </Link>
         <Link href={`/dashboard/tiendas/${store.id}/editar`} className={buttonClass.secondary}>
           <PencilIcon className="size-4 shrink-0" />
-          Editar tienda
+          {t('editStore')}
         </Link>
         <Link href={`/dashboard/tiendas/${store.id}/entregas`} className={buttonClass.secondary}>
           <TruckIcon className="size-4 shrink-0" />
-          Entregas
+          {t('delivery')}
         </Link>
         <Link href={`/dashboard/tiendas/${store.id}/cupones`} className={buttonClass.secondary}>
           <TagIcon className="size-4 shrink-0" />
-          Cupones
+          {t('coupons')}
         </Link>
       </nav>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { buttonClass } from './field';
@@ -12,6 +13,8 @@ import { appErrorOf } from './trpc-error';
  */
 export function UpgradeButton({ planName, renew = false }: { planName: string; renew?: boolean }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.plan');
+  const locale = useLocale() === 'en' ? 'en' : 'es';
   const errorId = useId();
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
@@ -30,12 +33,12 @@ export function UpgradeButton({ planName, renew = false }: { planName: string; r
     <div className="space-y-3">
       <button
         type="button"
-        onClick={() => upgrade.mutate({ locale: 'es' })}
+        onClick={() => upgrade.mutate({ locale })}
         disabled={busy}
         aria-describedby={error ? errorId : undefined}
         className={`${renew ? buttonClass.secondary : buttonClass.primary} w-full`}
       >
-        {busy ? 'Abriendo el pago…' : renew ? `Renovar ${planName} un mes` : `Mejorar a ${planName}`}
+        {busy ? t('opening') : renew ? t('renew', { plan: planName }) : t('upgradeTo', { plan: planName })}
       </button>
       {error ? (
         <p id={errorId} role="alert" className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-900">
