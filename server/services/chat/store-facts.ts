@@ -13,41 +13,48 @@ const PRODUCT_LIMIT = 200;
 
 export async function loadChatFacts(opts: { db: DbOrTx; storeId: string; buyerId: string; productId?: string | null; appUrl?: string }): Promise<ChatFacts> {
   const { db, storeId, buyerId } = opts;
-  const [store] = await db.select({ name: stores.name, slug: stores.slug, currency: stores.currency }).from(stores).where(eq(stores.id, storeId));
+  // Four independent reads at once (the CRM customer page and every suggestion wait on this).
+  const [[store], delivery, [productRows, variantRows], [orderRows, items]] = await Promise.all([
+    db.select({ name: stores.name, slug: stores.slug, currency: stores.currency }).from(stores).where(eq(stores.id, storeId)),
+    db
+      .select()
+      .from(deliveryOptions)
+      .where(and(eq(deliveryOptions.storeId, storeId), eq(deliveryOptions.active, true)))
+      .orderBy(asc(deliveryOptions.position)),
+    // The conversation's product first, then the rest of the active catalogue (most sold first), up to the limit.
+    db
+      .select({ id: products.id, title: products.title, slug: products.slug, price: products.price, currency: products.currency })
+      .from(products)
+      .where(and(eq(products.storeId, storeId), eq(products.status, 'active')))
+      .orderBy(opts.productId ? sql`(${products.id} = ${opts.productId}) DESC` : asc(products.createdAt), desc(products.salesCount), asc(products.createdAt))
+      .limit(PRODUCT_LIMIT)
+      .then(async (rows) => {
+        const variants = rows.length
+          ? await db
+              .select({ productId: productVariants.productId, options: productVariants.options, stock: productVariants.stock, reserved: productVariants.reserved, price: productVariants.price })
+              .from(productVariants)
+              .where(inArray(productVariants.productId, rows.map((p) => p.id)))
+              .orderBy(asc(productVariants.position))
+          : [];
+        return [rows, variants] as const;
+      }),
+    db
+      .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, delivery: orders.delivery, carrier: orders.carrier, trackingNumber: orders.trackingNumber, trackingUrl: orders.trackingUrl, updatedAt: orders.updatedAt })
+      .from(orders)
+      .where(and(eq(orders.storeId, storeId), eq(orders.buyerUserId, buyerId), ne(orders.status, 'expired')))
+      .orderBy(desc(orders.createdAt))
+      .limit(10)
+      .then(async (rows) => {
+        const lines = rows.length
+          ? await db.select({ orderId: orderItems.orderId, title: orderItems.title, options: orderItems.options }).from(orderItems).where(inArray(orderItems.orderId, rows.map((o) => o.id)))
+          : [];
+        return [rows, lines] as const;
+      }),
+  ]);
   if (!store) throw new Error(`store ${storeId} not found`);
-  const delivery = await db
-    .select()
-    .from(deliveryOptions)
-    .where(and(eq(deliveryOptions.storeId, storeId), eq(deliveryOptions.active, true)))
-    .orderBy(asc(deliveryOptions.position));
-
-  // The conversation's product first, then the rest of the active catalogue (most sold first), up to the limit.
-  const productRows = await db
-    .select({ id: products.id, title: products.title, slug: products.slug, price: products.price, currency: products.currency })
-    .from(products)
-    .where(and(eq(products.storeId, storeId), eq(products.status, 'active')))
-    .orderBy(opts.productId ? sql`(${products.id} = ${opts.productId}) DESC` : asc(products.createdAt), desc(products.salesCount), asc(products.createdAt))
-    .limit(PRODUCT_LIMIT);
-  const variantRows = productRows.length
-    ? await db
-        .select({ productId: productVariants.productId, options: productVariants.options, stock: productVariants.stock, reserved: productVariants.reserved, price: productVariants.price })
-        .from(productVariants)
-        .where(inArray(productVariants.productId, productRows.map((p) => p.id)))
-        .orderBy(asc(productVariants.position))
-    : [];
   const byProduct = new Map<string, typeof variantRows>();
   for (const v of variantRows) (byProduct.get(v.productId) ?? byProduct.set(v.productId, []).get(v.productId)!).push(v);
   const base = opts.appUrl?.replace(/\/$/, '');
-
-  const orderRows = await db
-    .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, delivery: orders.delivery, carrier: orders.carrier, trackingNumber: orders.trackingNumber, trackingUrl: orders.trackingUrl, updatedAt: orders.updatedAt })
-    .from(orders)
-    .where(and(eq(orders.storeId, storeId), eq(orders.buyerUserId, buyerId), ne(orders.status, 'expired')))
-    .orderBy(desc(orders.createdAt))
-    .limit(10);
-  const items = orderRows.length
-    ? await db.select({ orderId: orderItems.orderId, title: orderItems.title, options: orderItems.options }).from(orderItems).where(inArray(orderItems.orderId, orderRows.map((o) => o.id)))
-    : [];
 
   return {
     store: {

@@ -162,8 +162,8 @@ describe('CRM', () => {
     // Well-formed but not a customer of this store: NOT_FOUND, nothing written.
     expect((await rejectionOf(seller.crm.addNote({ storeId: store.id, buyerId: 'guest:nadie+1@correo.pe', body: 'x' }))).code).toBe('NOT_FOUND');
     expect((await rejectionOf(seller.crm.addTag({ storeId: store.id, buyerId: 'guest:nadie+1@correo.pe', tag: 'vip' }))).code).toBe('NOT_FOUND');
-    const [{ n }] = (await db.execute(sql`select count(*)::int as n from customer_tags where store_id = ${store.id}`)) as unknown as Array<{ n: number }>;
-    expect(n).toBe(0);
+    const [row] = (await db.execute(sql`select count(*)::int as n from customer_tags where store_id = ${store.id}`)) as unknown as Array<{ n: number }>;
+    expect(row?.n).toBe(0);
   });
 
   it('segments by rule', () => {
