@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
@@ -14,6 +15,7 @@ import { mergeMessages, MessageList } from './message-list';
 
 /** `/mensajes`: the buyer's conversations, live. */
 export function BuyerInbox({ initial }: { initial: { items: ConversationRow[]; cursor: number } }) {
+  const t = useTranslations('chat.buyer');
   const trpc = useTRPC();
   const [items, setItems] = useState(initial.items);
   useSubscription(
@@ -22,11 +24,12 @@ export function BuyerInbox({ initial }: { initial: { items: ConversationRow[]; c
       { onData: ({ data }) => setItems((all) => upsertRow(all, (data as BuyerChatEvent).conversation)) },
     ),
   );
-  return <ConversationList items={items} side="buyer" hrefFor={(c) => `/mensajes/${c.id}`} empty="Aún no has escrito a ninguna tienda. Usa «Preguntar al vendedor» en un producto." />;
+  return <ConversationList items={items} side="buyer" hrefFor={(c) => `/mensajes/${c.id}`} empty={t('empty')} />;
 }
 
 /** `/mensajes/[id]`: one conversation with a store, live. */
 export function BuyerThreadView({ initial }: { initial: BuyerThread }) {
+  const t = useTranslations('chat.buyer');
   const trpc = useTRPC();
   const id = initial.conversation.id;
   const [messages, setMessages] = useState<MessageDTO[]>(initial.messages);
@@ -56,7 +59,7 @@ export function BuyerThreadView({ initial }: { initial: BuyerThread }) {
   return (
     <div className="flex min-h-[calc(100dvh-8rem)] flex-col">
       <header className="flex items-center gap-3 rounded-2xl bg-white p-3 ring-1 ring-zinc-200">
-        <Link href="/mensajes" className="text-sm text-zinc-500" aria-label="Volver a mensajes">
+        <Link href="/mensajes" className="-m-2 flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-lg text-zinc-500 hover:bg-zinc-100" aria-label={t('back')}>
           ←
         </Link>
         <div className="min-w-0">
@@ -69,7 +72,7 @@ export function BuyerThreadView({ initial }: { initial: BuyerThread }) {
             </Link>
           ) : c.order ? (
             <Link href={`/pedidos/${c.order.id}`} className="block text-sm text-violet-700">
-              Pedido #{c.order.number}
+              {t('order', { number: String(c.order.number) })}
             </Link>
           ) : null}
         </div>
@@ -91,6 +94,7 @@ export function BuyerThreadView({ initial }: { initial: BuyerThread }) {
 
 /** `/mensajes/nuevo`: the first message to a store, with the product/order it is about. */
 export function StartConversation({ storeId, productId, orderId, suggestion }: { storeId: string; productId?: string; orderId?: string; suggestion: string }) {
+  const t = useTranslations('chat.buyer');
   const trpc = useTRPC();
   const router = useRouter();
   const start = useMutation(trpc.chat.start.mutationOptions());
@@ -100,7 +104,7 @@ export function StartConversation({ storeId, productId, orderId, suggestion }: {
       autoFocus
       value={text}
       onChange={setText}
-      placeholder="¿Qué quieres preguntar?"
+      placeholder={t('ask')}
       onSend={async (msg) => {
         const r = await start.mutateAsync({ storeId, productId, orderId, ...msg });
         router.replace(`/mensajes/${r.conversation.id}`);

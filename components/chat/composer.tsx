@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTRPCClient } from '@/components/providers/trpc';
 import { uploadImage, UploadError } from '@/components/media/upload';
@@ -23,7 +24,7 @@ export function Composer({
   storeId,
   value,
   onChange,
-  placeholder = 'Escribe un mensaje…',
+  placeholder,
   autoFocus,
 }: {
   onSend: ComposerSend;
@@ -33,6 +34,7 @@ export function Composer({
   placeholder?: string;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations('chat.composer');
   const client = useTRPCClient();
   const [own, setOwn] = useState('');
   const text = value ?? own;
@@ -59,7 +61,7 @@ export function Composer({
       setText('');
       setPhotos([]);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'No se pudo enviar. Inténtalo de nuevo.');
+      setError(err instanceof Error ? err.message : t('sendFailed'));
     } finally {
       setBusy(false);
     }
@@ -75,7 +77,7 @@ export function Composer({
         setPhotos((p) => [...p, { mediaId: r.mediaId, url: r.url }]);
       }
     } catch (err) {
-      setError(err instanceof UploadError || err instanceof Error ? err.message : 'No se pudo subir la foto.');
+      setError(err instanceof UploadError || err instanceof Error ? err.message : t('uploadFailed'));
     } finally {
       setUploading(false);
       if (file.current) file.current.value = '';
@@ -83,14 +85,14 @@ export function Composer({
   }
 
   return (
-    <form onSubmit={submit} className="border-t border-zinc-200 bg-white p-2" aria-label="Enviar mensaje">
+    <form onSubmit={submit} className="border-t border-zinc-200 bg-white p-2" aria-label={t('form')}>
       {photos.length ? (
         <div className="mb-2 flex gap-2">
           {photos.map((p) => (
             <div key={p.mediaId} className="relative">
               {/* eslint-disable-next-line @next/next/no-img-element -- local preview of an uploaded photo */}
-              <img src={p.url} alt="Foto para enviar" className="h-14 w-14 rounded-lg object-cover" />
-              <button type="button" onClick={() => setPhotos((all) => all.filter((x) => x.mediaId !== p.mediaId))} className="absolute -right-1 -top-1 h-6 w-6 rounded-full bg-zinc-900 text-xs text-white" aria-label="Quitar foto">
+              <img src={p.url} alt={t('photoPreview')} className="h-14 w-14 rounded-lg object-cover" />
+              <button type="button" onClick={() => setPhotos((all) => all.filter((x) => x.mediaId !== p.mediaId))} className="absolute -right-1 -top-1 h-6 w-6 rounded-full bg-zinc-900 text-xs text-white" aria-label={t('removePhoto')}>
                 ×
               </button>
             </div>
@@ -103,13 +105,13 @@ export function Composer({
           onClick={() => file.current?.click()}
           disabled={uploading || photos.length >= MESSAGE_MAX_ATTACHMENTS}
           className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-xl text-zinc-600 hover:bg-zinc-100 disabled:opacity-40"
-          aria-label="Adjuntar foto"
+          aria-label={t('attach')}
         >
           {uploading ? '…' : '📷'}
         </button>
         <input ref={file} type="file" accept={IMAGE_ACCEPT} multiple hidden onChange={(e) => addPhotos(e.target.files)} />
         <label className="sr-only" htmlFor="chat-text">
-          Mensaje
+          {t('label')}
         </label>
         <textarea
           id="chat-text"
@@ -120,11 +122,11 @@ export function Composer({
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) void submit(e);
           }}
           rows={1}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t('placeholder')}
           className="max-h-40 min-h-11 flex-1 resize-none rounded-2xl border border-zinc-300 px-3 py-2.5 text-base focus:border-violet-500 focus:outline-none"
         />
         <button type="submit" disabled={!canSend} className="h-11 shrink-0 rounded-full bg-violet-600 px-4 text-sm font-semibold text-white disabled:opacity-40">
-          {busy ? 'Enviando…' : 'Enviar'}
+          {busy ? t('sending') : t('send')}
         </button>
       </div>
       <div className="mt-1 flex justify-between px-1 text-xs">

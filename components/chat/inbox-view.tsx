@@ -2,6 +2,7 @@
 
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import type { InboxCounts } from '@/server/services/chat/reads';
@@ -9,12 +10,7 @@ import type { InboxFilter } from '@/server/services/chat/schemas';
 import type { ConversationRow, StoreChatEvent } from '@/server/services/chat/types';
 import { ConversationList, upsertRow } from './conversation-list';
 
-const TABS: Array<{ id: InboxFilter; label: string; count?: keyof InboxCounts }> = [
-  { id: 'all', label: 'Abiertas', count: 'open' },
-  { id: 'unread', label: 'Sin leer', count: 'unread' },
-  { id: 'unanswered', label: 'Sin responder', count: 'unanswered' },
-  { id: 'done', label: 'Hechas' },
-];
+const TABS: Array<{ id: InboxFilter; count?: keyof InboxCounts }> = [{ id: 'all', count: 'open' }, { id: 'unread', count: 'unread' }, { id: 'unanswered', count: 'unanswered' }, { id: 'done' }];
 
 function matches(filter: InboxFilter, c: ConversationRow): boolean {
   if (filter === 'unread') return c.unread > 0;
@@ -35,6 +31,7 @@ export function InboxView(props: {
   productId?: string;
   q?: string;
 }) {
+  const t = useTranslations('chat.inbox');
   const trpc = useTRPC();
   const router = useRouter();
   const params = useSearchParams();
@@ -69,17 +66,17 @@ export function InboxView(props: {
 
   return (
     <div className="space-y-3">
-      <div className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1" role="tablist" aria-label="Filtrar conversaciones">
-        {TABS.map((t) => (
+      <div className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1" role="tablist" aria-label={t('tablist')}>
+        {TABS.map((tab) => (
           <button
-            key={t.id}
+            key={tab.id}
             role="tab"
-            aria-selected={props.filter === t.id}
-            onClick={() => go({ filtro: t.id === 'all' ? undefined : t.id })}
-            className={`min-h-10 shrink-0 rounded-full px-3 text-sm font-medium ${props.filter === t.id ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-700 ring-1 ring-zinc-200'}`}
+            aria-selected={props.filter === tab.id}
+            onClick={() => go({ filtro: tab.id === 'all' ? undefined : tab.id })}
+            className={`min-h-10 shrink-0 rounded-full px-3 text-sm font-medium ${props.filter === tab.id ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-700 ring-1 ring-zinc-200'}`}
           >
-            {t.label}
-            {t.count && counts[t.count] ? <span className="ml-1 opacity-70">{counts[t.count]}</span> : null}
+            {t(`tabs.${tab.id}`)}
+            {tab.count && counts[tab.count] ? <span className="ml-1 opacity-70">{counts[tab.count]}</span> : null}
           </button>
         ))}
       </div>
@@ -92,17 +89,17 @@ export function InboxView(props: {
         }}
       >
         <label htmlFor="inbox-q" className="sr-only">
-          Buscar
+          {t('search')}
         </label>
-        <input id="inbox-q" name="q" defaultValue={props.q} placeholder="Buscar cliente o mensaje" className="min-h-11 min-w-0 flex-1 rounded-xl border border-zinc-300 px-3 text-base" />
+        <input id="inbox-q" name="q" defaultValue={props.q} placeholder={t('searchPlaceholder')} className="min-h-11 min-w-0 flex-1 rounded-xl border border-zinc-300 px-3 text-base" />
         {props.products.length ? (
           <select
-            aria-label="Producto"
+            aria-label={t('product')}
             value={props.productId ?? ''}
             onChange={(e) => go({ producto: e.target.value || undefined })}
             className="min-h-11 max-w-[40%] rounded-xl border border-zinc-300 bg-white px-2 text-sm"
           >
-            <option value="">Todos los productos</option>
+            <option value="">{t('allProducts')}</option>
             {props.products.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title} ({p.conversations})
@@ -115,7 +112,7 @@ export function InboxView(props: {
         items={items}
         side="seller"
         hrefFor={(c) => `/dashboard/inbox/${props.storeId}/${c.id}`}
-        empty={searching ? 'Nada coincide con la búsqueda.' : props.filter === 'all' ? 'Aún no tienes mensajes. Cuando un comprador pregunte, aparecerá aquí al instante.' : 'No hay conversaciones en este filtro.'}
+        empty={searching ? t('noMatch') : props.filter === 'all' ? t('empty') : t('emptyFilter')}
       />
     </div>
   );

@@ -1,15 +1,16 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { MessageDTO } from '@/server/services/chat/types';
 
-const time = new Intl.DateTimeFormat('es', { hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short' });
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  const today = new Date();
-  return d.toDateString() === today.toDateString() ? time.format(d) : `${day.format(d)} · ${time.format(d)}`;
+function useWhen(): (iso: string) => string {
+  const format = useFormatter();
+  return (iso) => {
+    const d = new Date(iso);
+    const time = format.dateTime(d, { hour: '2-digit', minute: '2-digit' });
+    return d.toDateString() === new Date().toDateString() ? time : `${format.dateTime(d, { day: 'numeric', month: 'short' })} · ${time}`;
+  };
 }
 
 /**
@@ -17,11 +18,13 @@ function when(iso: string): string {
  * runs. `mine` says which side is the viewer's (right-aligned).
  */
 export function MessageList({ messages, mine, testId = 'messages' }: { messages: MessageDTO[]; mine: 'buyer' | 'seller'; testId?: string }) {
+  const t = useTranslations('chat.messages');
+  const when = useWhen();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [messages.length]);
-  if (!messages.length) return <p className="py-10 text-center text-sm text-zinc-500">Aún no hay mensajes.</p>;
+  if (!messages.length) return <p className="py-10 text-center text-sm text-zinc-500">{t('empty')}</p>;
   return (
     <ol className="flex flex-col gap-2 py-2" data-testid={testId} aria-live="polite">
       {messages.map((m) => {
@@ -34,7 +37,7 @@ export function MessageList({ messages, mine, testId = 'messages' }: { messages:
                   {m.attachments.map((a) => (
                     <a key={a.mediaId} href={a.url} target="_blank" rel="noreferrer" className="block">
                       {/* eslint-disable-next-line @next/next/no-img-element -- user photos of any size, opened full-size on tap */}
-                      <img src={a.url} alt="Foto adjunta" width={a.width ?? 400} height={a.height ?? 400} className="h-28 w-full rounded-xl object-cover" loading="lazy" />
+                      <img src={a.url} alt={t('photo')} width={a.width ?? 400} height={a.height ?? 400} className="h-28 w-full rounded-xl object-cover" loading="lazy" />
                     </a>
                   ))}
                 </div>

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
@@ -11,13 +12,13 @@ import type { MessageDTO, StoreChatEvent, SuggestionDTO, SummaryDTO } from '@/se
 import { Composer, newClientId } from './composer';
 import { mergeMessages, MessageList } from './message-list';
 
-const STYLE_LABEL = { answer: 'Respuesta', question: 'Con pregunta', action: 'Con siguiente paso' } as const;
-
 /**
  * One conversation for the seller: live thread, AI reply chips for the newest buyer message (tap = send as is,
  * ✎ = edit first — never sent without a tap), the summary card, and "mark done".
  */
 export function SellerThreadView({ storeId, initial }: { storeId: string; initial: SellerThread }) {
+  const t = useTranslations('chat.thread');
+  const locale = useLocale();
   const trpc = useTRPC();
   const convId = initial.conversation.id;
   const [messages, setMessages] = useState<MessageDTO[]>(initial.messages);
@@ -78,13 +79,13 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
         <div className="flex items-center justify-between gap-2">
           <div className="min-w-0">
             <Link href={`/dashboard/inbox/${storeId}`} className="text-sm text-zinc-500">
-              ← Bandeja
+              {t('back')}
             </Link>
             <h1 className="truncate text-lg font-bold text-zinc-900">{c.buyer.name}</h1>
           </div>
           <div className="flex shrink-0 gap-2">
             <Link href={`/dashboard/tiendas/${storeId}/clientes/${encodeURIComponent(c.buyer.id)}`} className="flex min-h-10 items-center rounded-full px-3 text-sm text-violet-700 ring-1 ring-violet-200">
-              Ficha
+              {t('profile')}
             </Link>
             <button
               type="button"
@@ -95,18 +96,29 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
               }}
               className={`min-h-10 rounded-full px-3 text-sm font-medium ${status === 'done' ? 'bg-emerald-100 text-emerald-800' : 'bg-zinc-900 text-white'}`}
             >
-              {status === 'done' ? '✓ Hecha' : 'Marcar hecha'}
+              {status === 'done' ? t('done') : t('markDone')}
             </button>
           </div>
         </div>
         {c.product ? (
           <p className="text-sm text-zinc-600">
-            Pregunta por <span className="font-medium text-zinc-900">{c.product.title}</span> · {formatMoney(c.product.price, c.product.currency)}
+            {t.rich('asksAbout', {
+              title: c.product.title,
+              price: formatMoney(c.product.price, c.product.currency, locale),
+              b: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span>,
+            })}
           </p>
         ) : null}
         {c.order ? (
           <p className="text-sm text-zinc-600">
-            Sobre el <Link className="font-medium text-violet-700" href={`/dashboard/tiendas/${storeId}/pedidos/${c.order.id}`}>pedido #{c.order.number}</Link>
+            {t.rich('aboutOrder', {
+              number: String(c.order.number),
+              link: (chunks) => (
+                <Link className="font-medium text-violet-700" href={`/dashboard/tiendas/${storeId}/pedidos/${c.order!.id}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : null}
         <SummaryCard
@@ -123,7 +135,7 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
       <div className="sticky bottom-16 z-10 -mx-1 md:bottom-0">
         {!answered && current?.replies.length ? (
           <div className="space-y-1.5 bg-zinc-50/95 px-2 pb-2 pt-1" data-testid="suggestions">
-            <p className="text-xs font-medium text-zinc-500">Respuestas sugeridas · toca para enviar, ✎ para editar</p>
+            <p className="text-xs font-medium text-zinc-500">{t('suggested')}</p>
             {current.replies.map((r, i) => (
               <div key={i} className="flex items-stretch gap-1">
                 <button
@@ -132,7 +144,7 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
                   onClick={() => send({ body: r.text, attachments: [], clientId: newClientId() }, { id: current.id, index: i }).catch((e: Error) => setError(e.message))}
                   className="min-h-11 flex-1 rounded-2xl bg-white px-3 py-2 text-left text-sm text-zinc-900 ring-1 ring-violet-200 hover:ring-violet-400"
                   data-testid="suggestion-chip"
-                  title={STYLE_LABEL[r.style]}
+                  title={t(`style.${r.style}`)}
                 >
                   {r.text}
                 </button>
@@ -143,7 +155,7 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
                     setFromSuggestion({ id: current.id, index: i });
                   }}
                   className="w-11 shrink-0 rounded-2xl bg-white text-zinc-600 ring-1 ring-zinc-200"
-                  aria-label="Editar antes de enviar"
+                  aria-label={t('edit')}
                 >
                   ✎
                 </button>
@@ -152,30 +164,31 @@ export function SellerThreadView({ storeId, initial }: { storeId: string; initia
           </div>
         ) : null}
         {error ? <p className="px-3 text-sm text-red-600" role="alert">{error}</p> : null}
-        <Composer storeId={storeId} value={draft} onChange={setDraft} placeholder="Responde al cliente…" onSend={(msg) => send(msg, fromSuggestion)} />
+        <Composer storeId={storeId} value={draft} onChange={setDraft} placeholder={t('replyPlaceholder')} onSend={(msg) => send(msg, fromSuggestion)} />
       </div>
     </div>
   );
 }
 
 function SummaryCard({ summary, busy, onSummarize }: { summary: SummaryDTO | null; busy: boolean; onSummarize: () => void }) {
+  const t = useTranslations('chat.thread.summary');
   return (
     <details className="rounded-xl bg-violet-50 p-2 text-sm" open={Boolean(summary)} data-testid="summary">
       <summary className="flex min-h-8 cursor-pointer items-center justify-between gap-2 font-medium text-violet-900">
-        <span>Resumen IA</span>
+        <span>{t('title')}</span>
         <button type="button" onClick={(e) => { e.preventDefault(); onSummarize(); }} disabled={busy} className="rounded-full bg-white px-3 py-1 text-xs font-semibold text-violet-700 ring-1 ring-violet-200">
-          {busy ? 'Resumiendo…' : summary ? 'Actualizar' : 'Resumir'}
+          {busy ? t('summarizing') : summary ? t('update') : t('summarize')}
         </button>
       </summary>
       {summary ? (
         <dl className="mt-2 space-y-1.5 text-zinc-800">
           <div>
-            <dt className="text-xs font-semibold uppercase text-violet-700">Qué busca</dt>
+            <dt className="text-xs font-semibold uppercase text-violet-700">{t('wants')}</dt>
             <dd>{summary.wants}</dd>
           </div>
           {summary.openQuestions.length ? (
             <div>
-              <dt className="text-xs font-semibold uppercase text-violet-700">Preguntas abiertas</dt>
+              <dt className="text-xs font-semibold uppercase text-violet-700">{t('open')}</dt>
               <dd>
                 <ul className="list-inside list-disc">
                   {summary.openQuestions.map((q, i) => (
@@ -186,12 +199,12 @@ function SummaryCard({ summary, busy, onSummarize }: { summary: SummaryDTO | nul
             </div>
           ) : null}
           <div>
-            <dt className="text-xs font-semibold uppercase text-violet-700">Siguiente paso</dt>
+            <dt className="text-xs font-semibold uppercase text-violet-700">{t('next')}</dt>
             <dd>{summary.nextStep}</dd>
           </div>
         </dl>
       ) : (
-        <p className="mt-1 text-zinc-600">Pide un resumen: qué quiere el cliente, qué falta responder y qué hacer.</p>
+        <p className="mt-1 text-zinc-600">{t('empty')}</p>
       )}
     </details>
   );

@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /** Messages per day, buyers vs the store (last 14 days). Dashboard only: recharts never reaches public pages. */
 export function DailyMessagesChart({ data }: { data: Array<{ day: string; buyer: number; seller: number }> }) {
+  const t = useTranslations('crm.chart');
   const rows = data.map((d) => ({ ...d, label: d.day.slice(8, 10) + '/' + d.day.slice(5, 7) }));
   return (
     <div className="h-48 w-full" data-testid="chart-daily">
@@ -14,8 +16,8 @@ export function DailyMessagesChart({ data }: { data: Array<{ day: string; buyer:
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="buyer" name="Compradores" fill="#7c3aed" radius={[4, 4, 0, 0]} />
-          <Bar dataKey="seller" name="Tienda" fill="#a1a1aa" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="buyer" name={t('buyers')} fill="#7c3aed" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="seller" name={t('store')} fill="#a1a1aa" radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -24,6 +26,7 @@ export function DailyMessagesChart({ data }: { data: Array<{ day: string; buyer:
 
 /** Most asked questions by intent, as horizontal bars. */
 export function IntentsChart({ data }: { data: Array<{ label: string; count: number }> }) {
+  const t = useTranslations('crm.chart');
   return (
     <div className="w-full" style={{ height: Math.max(120, data.length * 34) }} data-testid="chart-intents">
       <ResponsiveContainer width="100%" height="100%">
@@ -31,7 +34,7 @@ export function IntentsChart({ data }: { data: Array<{ label: string; count: num
           <XAxis type="number" allowDecimals={false} hide />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Bar dataKey="count" name="Mensajes" fill="#7c3aed" radius={[0, 4, 4, 0]} />
+          <Bar dataKey="count" name={t('messages')} fill="#7c3aed" radius={[0, 4, 4, 0]} maxBarSize={24} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -2,11 +2,13 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 
 /** Tags (add / remove) and a new note for one customer. */
 export function CustomerActions({ storeId, buyerId, tags }: { storeId: string; buyerId: string; tags: string[] }) {
+  const t = useTranslations('crm.actions');
   const trpc = useTRPC();
   const router = useRouter();
   const [current, setCurrent] = useState(tags);
@@ -19,10 +21,10 @@ export function CustomerActions({ storeId, buyerId, tags }: { storeId: string; b
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-1.5">
-        {current.map((t) => (
-          <span key={t} className="inline-flex items-center gap-1 rounded-full bg-violet-100 px-2.5 py-1 text-xs font-medium text-violet-800">
-            {t}
-            <button type="button" aria-label={`Quitar ${t}`} className="text-violet-500" onClick={async () => setCurrent(await removeTag.mutateAsync({ storeId, buyerId, tag: t }))}>
+        {current.map((name) => (
+          <span key={name} className="inline-flex items-center gap-1 rounded-full bg-violet-100 px-2.5 py-1 text-xs font-medium text-violet-800">
+            {name}
+            <button type="button" aria-label={t('remove', { tag: name })} className="-my-1 -mr-1.5 inline-flex h-7 w-7 items-center justify-center rounded-full text-violet-500 hover:bg-violet-200" onClick={async () => setCurrent(await removeTag.mutateAsync({ storeId, buyerId, tag: name }))}>
               ×
             </button>
           </span>
@@ -40,7 +42,7 @@ export function CustomerActions({ storeId, buyerId, tags }: { storeId: string; b
             }
           }}
         >
-          <input value={tag} onChange={(e) => setTag(e.target.value)} maxLength={40} placeholder="+ etiqueta" aria-label="Nueva etiqueta" className="h-8 w-28 rounded-full border border-zinc-300 px-3 text-sm" />
+          <input value={tag} onChange={(e) => setTag(e.target.value)} maxLength={40} placeholder={t('tagPlaceholder')} aria-label={t('newTag')} className="h-8 w-28 rounded-full border border-zinc-300 px-3 text-sm" />
         </form>
       </div>
       <form
@@ -58,11 +60,11 @@ export function CustomerActions({ storeId, buyerId, tags }: { storeId: string; b
         }}
       >
         <label htmlFor="crm-note" className="sr-only">
-          Nota
+          {t('note')}
         </label>
-        <textarea id="crm-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} placeholder="Agregar una nota privada…" className="w-full rounded-xl border border-zinc-300 px-3 py-2 text-base" />
+        <textarea id="crm-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} placeholder={t('notePlaceholder')} className="w-full rounded-xl border border-zinc-300 px-3 py-2 text-base" />
         <button type="submit" disabled={addNote.isPending || !note.trim()} className="min-h-10 rounded-full bg-zinc-900 px-4 text-sm font-semibold text-white disabled:opacity-40">
-          Guardar nota
+          {t('saveNote')}
         </button>
         {error ? <p className="text-sm text-red-600" role="alert">{error}</p> : null}
       </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { eq } from 'drizzle-orm';
 import { StartConversation } from '@/components/chat/buyer-views';
@@ -9,7 +10,9 @@ import { orders, products, stores } from '@/server/db/schema';
 import { api } from '@/server/trpc/server';
 import { redirect } from 'next/navigation';
 
-export const metadata: Metadata = { title: 'Preguntar al vendedor', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('chat.buyer'))('newTitle'), robots: { index: false } };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -35,18 +38,19 @@ export default async function NewConversationPage({ searchParams }: { searchPara
   const mine = await (await api()).chat.list();
   const existing = mine.items.find((c) => c.store.id === storeId);
   if (existing && !productId && !orderId) redirect(`/mensajes/${existing.id}`);
-  const suggestion = product ? `Hola, ¿tienen disponible «${product.title}»? ` : order ? `Hola, tengo una consulta sobre mi pedido #${order.number}. ` : '';
+  const [t, locale] = await Promise.all([getTranslations('chat.buyer'), getLocale()]);
+  const suggestion = product ? t('suggestProduct', { title: product.title }) : order ? t('suggestOrder', { number: String(order.number) }) : '';
   return (
     <main className="mx-auto flex min-h-[calc(100dvh-8rem)] max-w-2xl flex-col px-3 pt-4">
-      <h1 className="text-xl font-bold text-zinc-900">Escribe a {store.name}</h1>
+      <h1 className="text-xl font-bold text-zinc-900">{t('writeTo', { store: store.name })}</h1>
       {product ? (
         <p className="mt-1 text-sm text-zinc-600">
-          Sobre <span className="font-medium text-zinc-900">{product.title}</span> · {formatMoney(product.price, product.currency)}
+          {t.rich('about', { title: product.title, price: formatMoney(product.price, product.currency, locale), b: (chunks) => <span className="font-medium text-zinc-900">{chunks}</span> })}
         </p>
       ) : order ? (
-        <p className="mt-1 text-sm text-zinc-600">Sobre tu pedido #{order.number}</p>
+        <p className="mt-1 text-sm text-zinc-600">{t('aboutOrder', { number: String(order.number) })}</p>
       ) : null}
-      <p className="mt-3 flex-1 text-sm text-zinc-500">La tienda recibe tu mensaje al instante; te avisamos por correo cuando responda.</p>
+      <p className="mt-3 flex-1 text-sm text-zinc-500">{t('hint')}</p>
       <div className="sticky bottom-0">
         <StartConversation storeId={storeId} productId={productId} orderId={order ? orderId : undefined} suggestion={suggestion} />
       </div>

@@ -1,12 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SellerThreadView } from '@/components/chat/seller-thread';
 import { sellerStoreOr404 } from '@/components/dashboard/load';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Conversación' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('chat.thread'))('title') };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
