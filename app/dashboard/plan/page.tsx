@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { PlanOverview } from '@/components/dashboard/plan-overview';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Tu plan' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('plan') };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,10 +17,10 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   // The provider sends the payer back with ?pago=<checkout id>; anything else is ignored rather than an error page.
   const checkoutId = typeof pago === 'string' && UUID.test(pago) ? pago : undefined;
   const caller = await api();
-  const [usage, billing] = await Promise.all([caller.plan.usage(), caller.billing.status({ checkoutId })]);
+  const [usage, billing, t] = await Promise.all([caller.plan.usage(), caller.billing.status({ checkoutId }), getTranslations('dashboard.pages')]);
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Tu plan" description="Los límites se aplican a todas tus tiendas juntas." />
+      <PageHeader title={t('plan')} description={t('planText')} />
       <PlanOverview data={usage} billing={billing} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { PlanLimitBanner } from '@/components/dashboard/plan-limit-banner';
 import { PageHeader } from '@/components/dashboard/page-header';
@@ -7,18 +8,20 @@ import { StoreForm } from '@/components/store/store-form';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Abre tu tienda' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('newStore') };
+}
 
 export default async function NewStorePage() {
   await requireUser('/dashboard/tiendas/nueva');
-  const usage = await (await api()).plan.usage();
+  const [usage, t] = await Promise.all([(await api()).plan.usage(), getTranslations('dashboard.pages')]);
   const currency = currencyForAcceptLanguage((await headers()).get('accept-language'));
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
-        title="Abre tu tienda"
-        description="Solo el nombre y la moneda son obligatorios; lo demás lo puedes completar después."
-        back={{ href: '/dashboard', label: 'Panel' }}
+        title={t('newStore')}
+        description={t('newStoreText')}
+        back={{ href: '/dashboard', label: t('panel') }}
       />
       <PlanLimitBanner usage={usage} resource="stores" />
       <StoreForm

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { mediaUrl } from '@/components/dashboard/load';
 import { PageHeader } from '@/components/dashboard/page-header';
@@ -7,7 +8,9 @@ import { StoreForm } from '@/components/store/store-form';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Editar tienda' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('editStore') };
+}
 
 type Props = { params: Promise<{ storeId: string }> };
 
@@ -18,12 +21,13 @@ export default async function EditStorePage({ params }: Props) {
   const store = (await (await api()).store.mine()).find((s) => s.id === storeId);
   if (!store) notFound();
   const logoUrl = mediaUrl(store.logoKey);
+  const t = await getTranslations('dashboard.pages');
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
-        title="Editar tienda"
-        description={`Los cambios se ven en vita/s/${store.slug} en unos minutos.`}
-        back={{ href: `/dashboard?tienda=${store.id}`, label: 'Panel' }}
+        title={t('editStore')}
+        description={t('editStoreText', { slug: store.slug })}
+        back={{ href: `/dashboard?tienda=${store.id}`, label: t('panel') }}
       />
       <StoreForm
         mode="edit"

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { sellerStoreOr404 } from '@/components/dashboard/load';
 import { OrderList } from '@/components/dashboard/order-list';
 import { orderListInput, orderListStateFromSearch } from '@/components/dashboard/order-list-params';
@@ -6,7 +7,9 @@ import { PageHeader } from '@/components/dashboard/page-header';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Pedidos' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('orders') };
+}
 
 type Props = {
   params: Promise<{ storeId: string }>;
@@ -18,10 +21,10 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   await requireUser(`/dashboard/tiendas/${storeId}/pedidos`);
   const store = await sellerStoreOr404(storeId);
   const state = orderListStateFromSearch(await searchParams);
-  const list = await (await api()).sellerOrder.list(orderListInput(store.id, state));
+  const [list, t] = await Promise.all([(await api()).sellerOrder.list(orderListInput(store.id, state)), getTranslations('dashboard.pages')]);
   return (
     <div className="space-y-5">
-      <PageHeader title="Pedidos" description={`${store.name} · los pagados esperan que los envíes.`} />
+      <PageHeader title={t('orders')} description={t('ordersText', { store: store.name })} />
       <OrderList storeId={store.id} initialState={state} initialData={list} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { sellerStoreOr404 } from '@/components/dashboard/load';
 import { PageHeader } from '@/components/dashboard/page-header';
@@ -8,7 +9,9 @@ import { StoreCounts } from '@/components/dashboard/store-counts';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Productos' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('products') };
+}
 
 type Props = {
   params: Promise<{ storeId: string }>;
@@ -21,19 +24,20 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const store = await sellerStoreOr404(storeId);
   const state = tableStateFromSearch(await searchParams);
   const caller = await api();
-  const [list, counts] = await Promise.all([
+  const [list, counts, t] = await Promise.all([
     caller.product.list(listInput(store.id, state)),
     caller.store.counts({ storeId: store.id }),
+    getTranslations('dashboard.pages'),
   ]);
   return (
     <div className="space-y-5">
       <PageHeader
-        title="Productos"
+        title={t('products')}
         description={
           <>
             {store.name} ·{' '}
             <Link href={`/s/${store.slug}`} target="_blank" rel="noopener" className="font-medium text-violet-700 underline">
-              ver tienda pública
+              {t('viewPublicStore')}
             </Link>
           </>
         }

@@ -1,18 +1,20 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { sellerStoreOr404 } from '@/components/dashboard/load';
 import { OrderDetail, OrderTitle } from '@/components/dashboard/order-detail';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Pedido' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('order') };
+}
 
 type Props = { params: Promise<{ storeId: string; orderId: string }> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const dateTime = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export default async function OrderPage({ params }: Props) {
   const { storeId, orderId } = await params;
@@ -23,12 +25,14 @@ export default async function OrderPage({ params }: Props) {
     if (err instanceof TRPCError && (err.code === 'NOT_FOUND' || err.code === 'BAD_REQUEST')) notFound();
     throw err;
   });
+  const [t, format] = await Promise.all([getTranslations('dashboard.pages'), getFormatter()]);
+  const received = format.dateTime(order.createdAt, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <div>
       <PageHeader
         title={<OrderTitle number={order.number} status={order.status} deliveryKind={order.delivery.kind} />}
-        description={`Recibido el ${dateTime.format(order.createdAt)}`}
-        back={{ href: `/dashboard/tiendas/${store.id}/pedidos`, label: 'Pedidos' }}
+        description={t('receivedOn', { date: received })}
+        back={{ href: `/dashboard/tiendas/${store.id}/pedidos`, label: t('orders') }}
       />
       <OrderDetail storeId={store.id} order={order} />
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { mediaUrl, sellerProductOr404, sellerStoreOr404 } from '@/components/dashboard/load';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { ProductEditor } from '@/components/dashboard/product-editor';
@@ -6,7 +7,9 @@ import { productToForm } from '@/components/dashboard/product-form-values';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Editar producto' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('editProduct') };
+}
 
 type Props = {
   params: Promise<{ storeId: string; productId: string }>;
@@ -19,13 +22,13 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   const store = await sellerStoreOr404(storeId);
   const product = await sellerProductOr404(store.id, productId);
   const caller = await api();
-  const [categories, usage] = await Promise.all([caller.category.list(), caller.plan.usage()]);
+  const [categories, usage, t] = await Promise.all([caller.category.list(), caller.plan.usage(), getTranslations('dashboard.pages')]);
   return (
     <div>
       <PageHeader
         title={product.title}
         description={store.name}
-        back={{ href: `/dashboard/tiendas/${store.id}/productos`, label: 'Productos' }}
+        back={{ href: `/dashboard/tiendas/${store.id}/productos`, label: t('products') }}
       />
       <ProductEditor
         key={product.id}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { sellerStoreOr404 } from '@/components/dashboard/load';
 import { PageHeader } from '@/components/dashboard/page-header';
 import { PlanLimitBanner } from '@/components/dashboard/plan-limit-banner';
@@ -7,7 +8,9 @@ import type { TStoreCurrency } from '@/components/store/currency';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Nuevo producto' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('newProduct') };
+}
 
 type Props = { params: Promise<{ storeId: string }> };
 
@@ -16,13 +19,13 @@ export default async function NewProductPage({ params }: Props) {
   await requireUser(`/dashboard/tiendas/${storeId}/productos/nuevo`);
   const store = await sellerStoreOr404(storeId);
   const caller = await api();
-  const [categories, usage] = await Promise.all([caller.category.list(), caller.plan.usage()]);
+  const [categories, usage, t] = await Promise.all([caller.category.list(), caller.plan.usage(), getTranslations('dashboard.pages')]);
   return (
     <div>
       <PageHeader
-        title="Nuevo producto"
+        title={t('newProduct')}
         description={store.name}
-        back={{ href: `/dashboard/tiendas/${store.id}/productos`, label: 'Productos' }}
+        back={{ href: `/dashboard/tiendas/${store.id}/productos`, label: t('products') }}
       />
       <PlanLimitBanner usage={usage} resource="activeProducts" />
       <ProductEditor
