@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import type { TOrderStatusFilter } from '@/server/services/orders/seller-order-schemas';
 import type { TSellerOrderList, TSellerOrderListItem } from './commerce-types';
 import { buttonClass, inputClass } from './field';
@@ -16,7 +17,6 @@ import { ProductListSkeleton } from './skeleton';
 import { appErrorOf } from './trpc-error';
 
 const same = (a: TOrderListState, b: TOrderListState) => a.status === b.status && a.q === b.q && a.from === b.from && a.to === b.to && a.page === b.page;
-const dateFmt = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function tabCount(counts: TSellerOrderList['counts'], tab: TOrderStatusFilter): number {
   if (tab === 'all') return Object.values(counts).reduce((s, n) => s + n, 0);
@@ -30,14 +30,15 @@ function tabCount(counts: TSellerOrderList['counts'], tab: TOrderStatusFilter): 
  */
 export function OrderList({ storeId, initialState, initialData }: { storeId: string; initialState: TOrderListState; initialData?: TSellerOrderList }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.orders');
   const [state, setState] = useState(initialState);
   const [search, setSearch] = useState(initialState.q);
   const [showDates, setShowDates] = useState(Boolean(initialState.from || initialState.to));
   const id = useId();
 
   useEffect(() => {
-    const t = setTimeout(() => setState((s) => (s.q === search.trim() ? s : { ...s, q: search.trim(), page: 1 })), 300);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState((s) => (s.q === search.trim() ? s : { ...s, q: search.trim(), page: 1 })), 300);
+    return () => clearTimeout(timer);
   }, [search]);
 
   const firstRun = useRef(true);
@@ -50,7 +51,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
     window.history.replaceState(null, '', `${window.location.pathname}${qs ? `?${qs}` : ''}`);
   }, [state]);
 
-  const rangeError = state.from && state.to && state.to < state.from ? 'La fecha final es anterior a la inicial.' : null;
+  const rangeError = state.from && state.to && state.to < state.from ? t('rangeError') : null;
   const query = useQuery({
     // A reversed range is shown as an error and not sent (the server would answer BAD_REQUEST).
     ...trpc.sellerOrder.list.queryOptions(orderListInput(storeId, rangeError ? { ...state, to: '' } : state)),
@@ -65,10 +66,10 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-3">
       <h2 id={`${id}-h`} className="sr-only">
-        Pedidos
+        {t('heading')}
       </h2>
       <div className="flex flex-col gap-2 md:flex-row md:items-center">
-        <SearchField id={`${id}-q`} label="Buscar pedidos" value={search} onChange={setSearch} placeholder="N.º de pedido, nombre o correo" />
+        <SearchField id={`${id}-q`} label={t('search')} value={search} onChange={setSearch} placeholder={t('searchPlaceholder')} />
         <button
           type="button"
           aria-expanded={showDates}
@@ -76,7 +77,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
           onClick={() => setShowDates((v) => !v)}
           className={`${buttonClass.secondary} md:w-auto`}
         >
-          Fechas{state.from || state.to ? ' · filtradas' : ''}
+          {state.from || state.to ? t('datesFiltered') : t('dates')}
           <span aria-hidden="true" className={`transition-transform ${showDates ? 'rotate-180' : ''}`}>
             ▾
           </span>
@@ -85,16 +86,16 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
       {showDates ? (
         <div id={`${id}-dates`} className="flex flex-wrap items-end gap-2 rounded-2xl border border-zinc-200 bg-white p-3">
           <label className="min-w-36 flex-1 space-y-1 text-sm font-medium text-zinc-800">
-            <span>Desde</span>
+            <span>{t('from')}</span>
             <input type="date" value={state.from} max={state.to || undefined} onChange={(e) => update({ from: e.target.value })} className={inputClass} />
           </label>
           <label className="min-w-36 flex-1 space-y-1 text-sm font-medium text-zinc-800">
-            <span>Hasta</span>
+            <span>{t('to')}</span>
             <input type="date" value={state.to} min={state.from || undefined} onChange={(e) => update({ to: e.target.value })} className={inputClass} />
           </label>
           {state.from || state.to ? (
             <button type="button" onClick={() => update({ from: '', to: '' })} className={buttonClass.ghost}>
-              Quitar fechas
+              {t('clearDates')}
             </button>
           ) : null}
           {rangeError ? (
@@ -109,7 +110,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
       <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <StatusTabs
           idPrefix={id}
-          tabs={ORDER_TABS}
+          tabs={ORDER_TABS.map((tab) => ({ value: tab.value, label: t(`tabs.${tab.value}`) }))}
           value={state.status}
           onChange={(status) => update({ status })}
           className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1"
@@ -127,9 +128,11 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
         {!data ? (
           query.isError ? (
             <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-6 text-center text-sm text-red-800">
-              <p>No pudimos cargar tus pedidos. {appErrorOf(query.error).message}</p>
+              <p>
+                {t('loadError')} {appErrorOf(query.error).message}
+              </p>
               <button type="button" onClick={() => void query.refetch()} className={`${buttonClass.secondary} mt-4`}>
-                Reintentar
+                {t('retry')}
               </button>
             </div>
           ) : (
@@ -139,11 +142,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
           <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
             <ReceiptIcon className="mx-auto size-10 text-violet-500" />
             <p className="mt-3 text-sm text-zinc-700">
-              {filtered
-                ? 'Ningún pedido coincide con la búsqueda.'
-                : state.status === 'all'
-                  ? 'Aún no tienes pedidos. Cuando alguien compre en tu tienda, lo verás aquí.'
-                  : 'No hay pedidos en este estado.'}
+              {filtered ? t('noMatch') : state.status === 'all' ? t('none') : t('noneInStatus')}
             </p>
             {filtered || state.status !== 'all' ? (
               <button
@@ -154,7 +153,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
                 }}
                 className={`${buttonClass.secondary} mt-4`}
               >
-                Ver todos los pedidos
+                {t('seeAll')}
               </button>
             ) : null}
           </div>
@@ -174,7 +173,10 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
 }
 
 function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderListItem }) {
-  const more = o.itemCount > 1 ? ` y ${o.itemCount - 1} más` : '';
+  const t = useTranslations('dashboard.orders');
+  const format = useFormatter();
+  const formatMoney = useMoney();
+  const more = o.itemCount > 1 ? t('more', { count: o.itemCount - 1 }) : '';
   return (
     <li className="relative flex items-start gap-3 p-3 hover:bg-zinc-50 focus-within:bg-zinc-50 sm:items-center sm:p-4">
       <div className="min-w-0 flex-1">
@@ -183,7 +185,7 @@ function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderL
             href={`/dashboard/tiendas/${storeId}/pedidos/${o.id}`}
             className="font-semibold text-zinc-900 after:absolute after:inset-0 focus-visible:outline-none after:focus-visible:rounded-xl after:focus-visible:outline-2 after:focus-visible:-outline-offset-2 after:focus-visible:outline-violet-600"
           >
-            Pedido #{o.number}
+            {t('order', { number: o.number })}
           </Link>
           <OrderStatusBadge status={o.status} deliveryKind={o.deliveryKind} />
         </p>
@@ -191,14 +193,14 @@ function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderL
           {o.buyerName} · <span className="text-zinc-500">{o.buyerEmail}</span>
         </p>
         <p className="mt-0.5 truncate text-sm text-zinc-500">
-          {o.firstItem ?? 'Sin productos'}
-          {more} · {o.deliveryKind === 'pickup' ? 'Recojo' : 'Envío'}
+          {o.firstItem ?? t('noProducts')}
+          {more} · {o.deliveryKind === 'pickup' ? t('pickup') : t('shipping')}
         </p>
       </div>
       <div className="shrink-0 text-right">
         <p className="font-semibold tabular-nums text-zinc-900">{formatMoney(o.total, o.currency)}</p>
         <p className="mt-0.5 text-xs text-zinc-500">
-          <time dateTime={new Date(o.createdAt).toISOString()}>{dateFmt.format(new Date(o.createdAt))}</time>
+          <time dateTime={new Date(o.createdAt).toISOString()}>{format.dateTime(new Date(o.createdAt), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</time>
         </p>
       </div>
     </li>
@@ -206,25 +208,33 @@ function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderL
 }
 
 function OrderPagination({ page, pages, total, shown, onPage }: { page: number; pages: number; total: number; shown: number; onPage: (p: number) => void }) {
-  const fmt = useMemo(() => new Intl.NumberFormat('es'), []);
+  const t = useTranslations('dashboard.orders');
+  const format = useFormatter();
+  const fmt = { format: (n: number) => format.number(n) };
   const from = total === 0 ? 0 : (page - 1) * ORDER_PAGE_SIZE + 1;
   const to = (page - 1) * ORDER_PAGE_SIZE + shown;
   return (
-    <nav aria-label="Paginación" className="mt-3 flex items-center justify-between gap-3">
+    <nav aria-label={t('pagination')} className="mt-3 flex items-center justify-between gap-3">
       <p className="text-sm text-zinc-600">
-        {fmt.format(from)}–{fmt.format(to)} de <span className="font-semibold text-zinc-900">{fmt.format(total)}</span> {total === 1 ? 'pedido' : 'pedidos'}
+        {t.rich('range', {
+          from: fmt.format(from),
+          to: fmt.format(to),
+          total: fmt.format(total),
+          count: total,
+          b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span>,
+        })}
       </p>
       {pages > 1 ? (
         <div className="flex items-center gap-2">
           <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
             <span aria-hidden="true">←</span>
-            <span className="sr-only sm:not-sr-only">Anterior</span>
+            <span className="sr-only sm:not-sr-only">{t('previous')}</span>
           </button>
           <span className="text-sm tabular-nums text-zinc-600">
             {page} / {pages}
           </span>
           <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
-            <span className="sr-only sm:not-sr-only">Siguiente</span>
+            <span className="sr-only sm:not-sr-only">{t('next')}</span>
             <span aria-hidden="true">→</span>
           </button>
         </div>

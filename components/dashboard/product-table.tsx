@@ -3,9 +3,10 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { buttonClass } from './field';
 import { ArrowUpDownIcon, BoxIcon, CloseIcon, PencilIcon, PlusIcon } from './icons';
 import { SearchField, StatusTabs } from './list-controls';
@@ -54,6 +55,8 @@ export function ProductTable({
   showHeading?: boolean;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.products');
+  const titleOf = (list: TProductList | undefined, productId: string) => list?.items.find((i) => i.id === productId)?.title ?? t('theProduct');
   const queryClient = useQueryClient();
   const [state, setState] = useState(initialState);
   const [search, setSearch] = useState(initialState.q);
@@ -126,23 +129,23 @@ export function ProductTable({
     <section aria-labelledby={headingId} className="space-y-3">
       <div className="flex items-end justify-between gap-3">
         <h2 id={headingId} className={showHeading ? 'text-lg font-semibold text-zinc-900' : 'sr-only'}>
-          Productos
+          {t('heading')}
         </h2>
         {showNewButton ? (
           <Link href={`/dashboard/tiendas/${storeId}/productos/nuevo`} className={`${buttonClass.primary} ml-auto`}>
             <PlusIcon className="size-5" />
-            Nuevo producto
+            {t('new')}
           </Link>
         ) : null}
       </div>
 
       {/* Controls: search, status tabs, sort */}
       <div className="flex flex-col gap-2 md:flex-row md:items-center">
-        <SearchField id={`${headingId}-q`} label="Buscar productos" value={search} onChange={setSearch} placeholder="Buscar por nombre o SKU" />
+        <SearchField id={`${headingId}-q`} label={t('search')} value={search} onChange={setSearch} placeholder={t('searchPlaceholder')} />
         <div className="flex gap-2">
           <div className="min-w-0 flex-1 md:w-56 md:flex-none">
             <label htmlFor={`${headingId}-sort`} className="sr-only">
-              Ordenar por
+              {t('sortBy')}
             </label>
             <select
               id={`${headingId}-sort`}
@@ -155,7 +158,7 @@ export function ProductTable({
             >
               {SORT_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
-                  Ordenar: {o.label}
+                  {t('sortOption', { label: t(`sort.${o.value}`) })}
                 </option>
               ))}
             </select>
@@ -165,18 +168,18 @@ export function ProductTable({
             onClick={() => update({ dir: state.dir === 'asc' ? 'desc' : 'asc' })}
             className={`${buttonClass.secondary} shrink-0 px-3`}
             aria-label={
-              state.dir === 'asc' ? 'Orden ascendente; cambiar a descendente' : 'Orden descendente; cambiar a ascendente'
+              state.dir === 'asc' ? t('dirAsc') : t('dirDesc')
             }
           >
             <ArrowUpDownIcon className="size-5" />
-            <span className="text-xs font-medium">{dirLabel(state.sort, state.dir)}</span>
+            <span className="text-xs font-medium">{t(`dir.${dirKey(state.sort, state.dir)}`)}</span>
           </button>
         </div>
       </div>
 
       <StatusTabs
         idPrefix={headingId}
-        tabs={STATUS_TABS}
+        tabs={STATUS_TABS.map((tab) => ({ value: tab.value, label: t(`tabs.${tab.value}`) }))}
         value={state.status}
         onChange={(status) => update({ status })}
         className="flex gap-1 rounded-xl bg-zinc-100 p-1 sm:w-fit"
@@ -211,11 +214,11 @@ export function ProductTable({
                 aria-hidden="true"
                 className="hidden grid-cols-[minmax(0,1fr)_8rem_12.5rem_6.5rem_13rem] gap-4 border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 lg:grid"
               >
-                <span>Producto</span>
-                <span>Precio</span>
-                <span>Stock</span>
-                <span>Estado</span>
-                <span className="text-right">Acciones</span>
+                <span>{t('colProduct')}</span>
+                <span>{t('colPrice')}</span>
+                <span>{t('colStock')}</span>
+                <span>{t('colStatus')}</span>
+                <span className="text-right">{t('colActions')}</span>
               </div>
               <ul className="divide-y divide-zinc-100">
                 {data.items.map((p) => (
@@ -244,14 +247,10 @@ export function ProductTable({
   );
 }
 
-function titleOf(data: TProductList | undefined, productId: string) {
-  return data?.items.find((i) => i.id === productId)?.title ?? 'el producto';
-}
-
-function dirLabel(sort: TProductSort, dir: 'asc' | 'desc') {
-  if (sort === 'title') return dir === 'asc' ? 'A–Z' : 'Z–A';
-  if (sort === 'created' || sort === 'updated') return dir === 'desc' ? 'Nuevos' : 'Antiguos';
-  return dir === 'asc' ? 'Menor' : 'Mayor';
+function dirKey(sort: TProductSort, dir: 'asc' | 'desc') {
+  if (sort === 'title') return dir === 'asc' ? 'az' : 'za';
+  if (sort === 'created' || sort === 'updated') return dir === 'desc' ? 'newer' : 'older';
+  return dir === 'asc' ? 'lower' : 'higher';
 }
 
 function ProductRow({
@@ -267,6 +266,7 @@ function ProductRow({
   onArchive: () => void;
   onRestore: () => void;
 }) {
+  const t = useTranslations('dashboard.products');
   const mediaUrl = useMediaUrl();
   const thumb = mediaUrl(p.imageKey);
   const editHref = `/dashboard/tiendas/${storeId}/productos/${p.id}`;
@@ -297,7 +297,7 @@ function ProductRow({
             <StatusBadge status={p.status} stock={p.stockTotal} />
           </p>
           {p.variants.length > 1 ? (
-            <p className="mt-0.5 hidden text-xs text-zinc-500 lg:block">{p.variants.length} variantes</p>
+            <p className="mt-0.5 hidden text-xs text-zinc-500 lg:block">{t('variants', { count: p.variants.length })}</p>
           ) : null}
         </div>
       </div>
@@ -309,13 +309,13 @@ function ProductRow({
       <div className="min-w-0">
         {single ? (
           <div className="flex items-center gap-2">
-            <span className="text-sm text-zinc-600 lg:hidden">Stock</span>
+            <span className="text-sm text-zinc-600 lg:hidden">{t('stock')}</span>
             <StockInput
               storeId={storeId}
               variantId={single.id}
               stock={single.stock}
               reserved={single.reserved}
-              label={`Stock de ${p.title}`}
+              label={t('stockOf', { title: p.title })}
             />
           </div>
         ) : (
@@ -326,8 +326,8 @@ function ProductRow({
             onClick={() => setOpen((o) => !o)}
             className="inline-flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-xl border border-zinc-300 px-3 text-sm text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-violet-600"
           >
-            <span className="font-semibold tabular-nums">{p.stockTotal}</span> uds
-            <span className="text-zinc-500">· {p.variants.length} variantes</span>
+            {t.rich('units', { count: p.stockTotal, b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span> })}
+            <span className="text-zinc-500">{t('unitsVariants', { count: p.variants.length })}</span>
             <span aria-hidden="true" className={`transition-transform ${open ? 'rotate-180' : ''}`}>
               ▾
             </span>
@@ -341,9 +341,9 @@ function ProductRow({
 
       {/* Actions */}
       <div className="flex flex-wrap gap-2 lg:flex-nowrap lg:justify-end">
-        <Link href={editHref} className={`${buttonClass.secondary} px-3`} aria-label={`Editar ${p.title}`}>
+        <Link href={editHref} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { title: p.title })}>
           <PencilIcon className="size-4" />
-          Editar
+          {t('edit')}
         </Link>
         {archived ? (
           <button
@@ -351,9 +351,9 @@ function ProductRow({
             onClick={onRestore}
             disabled={busy}
             className={`${buttonClass.secondary} px-3`}
-            aria-label={`Restaurar ${p.title}`}
+            aria-label={t('restoreLabel', { title: p.title })}
           >
-            {busy ? 'Restaurando…' : 'Restaurar'}
+            {busy ? t('restoring') : t('restore')}
           </button>
         ) : (
           <button
@@ -361,29 +361,29 @@ function ProductRow({
             onClick={onArchive}
             disabled={busy}
             className={`${buttonClass.ghost} px-3`}
-            aria-label={`Archivar ${p.title}`}
+            aria-label={t('archiveLabel', { title: p.title })}
           >
-            {busy ? 'Archivando…' : 'Archivar'}
+            {busy ? t('archiving') : t('archive')}
           </button>
         )}
       </div>
 
       {!single && open ? (
         <div id={panelId} className="col-span-full rounded-xl bg-zinc-50 p-3">
-          <p className="mb-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Stock por variante</p>
+          <p className="mb-2 text-xs font-medium uppercase tracking-wide text-zinc-500">{t('stockByVariant')}</p>
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {p.variants.map((v) => (
               <li key={v.id} className="flex items-start justify-between gap-3 rounded-lg bg-white p-2 ring-1 ring-zinc-200">
                 <span className="min-w-0 pt-2.5 text-sm text-zinc-800">
                   <span className="block truncate">{variantLabel(v.options, p.options.map((o) => o.name))}</span>
-                  {v.sku ? <span className="block truncate text-xs text-zinc-500">SKU {v.sku}</span> : null}
+                  {v.sku ? <span className="block truncate text-xs text-zinc-500">{t('sku', { sku: v.sku })}</span> : null}
                 </span>
                 <StockInput
                   storeId={storeId}
                   variantId={v.id}
                   stock={v.stock}
                   reserved={v.reserved}
-                  label={`Stock de ${p.title}, ${variantLabel(v.options, p.options.map((o) => o.name))}`}
+                  label={t('stockOfVariant', { title: p.title, variant: variantLabel(v.options, p.options.map((o) => o.name)) })}
                 />
               </li>
             ))}
@@ -403,9 +403,11 @@ function Thumb({ url }: { url: string | null }) {
 }
 
 function Price({ p }: { p: TProductListItem }) {
+  const t = useTranslations('dashboard.products');
+  const formatMoney = useMoney();
   return (
     <span className="tabular-nums">
-      {p.priceMin < p.price ? <span className="text-zinc-500">desde </span> : null}
+      {p.priceMin < p.price ? <span className="text-zinc-500">{t('from')}</span> : null}
       <span className="font-medium text-zinc-900">{formatMoney(p.priceMin < p.price ? p.priceMin : p.price, p.currency)}</span>
       {p.compareAtPrice ? <s className="ml-1.5 text-xs text-zinc-500">{formatMoney(p.compareAtPrice, p.currency)}</s> : null}
     </span>
@@ -413,14 +415,16 @@ function Price({ p }: { p: TProductListItem }) {
 }
 
 function StatusBadge({ status, stock }: { status: 'active' | 'archived'; stock: number }) {
-  const [label, cls] =
+  const t = useTranslations('dashboard.products.status');
+  const [key, cls] =
     status === 'archived'
-      ? ['Archivado', 'bg-zinc-100 text-zinc-700 ring-zinc-300']
+      ? (['archived', 'bg-zinc-100 text-zinc-700 ring-zinc-300'] as const)
       : stock <= 0
-        ? ['Sin stock', 'bg-red-50 text-red-800 ring-red-200']
+        ? (['outOfStock', 'bg-red-50 text-red-800 ring-red-200'] as const)
         : stock <= 3
-          ? ['Stock bajo', 'bg-amber-50 text-amber-900 ring-amber-200']
-          : ['Activo', 'bg-emerald-50 text-emerald-800 ring-emerald-200'];
+          ? (['lowStock', 'bg-amber-50 text-amber-900 ring-amber-200'] as const)
+          : (['active', 'bg-emerald-50 text-emerald-800 ring-emerald-200'] as const);
+  const label = t(key);
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${cls}`}>
       {label}
@@ -429,15 +433,16 @@ function StatusBadge({ status, stock }: { status: 'active' | 'archived'; stock: 
 }
 
 function NoticeBar({ notice, onClose, onUndo }: { notice: Notice; onClose: () => void; onUndo: (productId: string) => void }) {
+  const t = useTranslations('dashboard.products');
   if (notice.kind === 'error') {
     const limit = limitDetailsOf(notice.error);
     return (
       <div className="relative">
         {limit ? (
-          <LimitNotice details={limit} context={`No pudimos restaurar «${notice.title}».`} />
+          <LimitNotice details={limit} context={t('restoreFailed', { title: notice.title })} />
         ) : (
           <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 pr-12 text-sm text-red-800">
-            No pudimos actualizar «{notice.title}»: {notice.error.message}
+            {t('updateFailed', { title: notice.title, message: notice.error.message })}
           </p>
         )}
         <CloseButton onClose={onClose} />
@@ -450,9 +455,7 @@ function NoticeBar({ notice, onClose, onUndo }: { notice: Notice; onClose: () =>
       className="relative flex flex-wrap items-center gap-3 rounded-2xl border border-emerald-200 bg-emerald-50 p-3 pr-12 text-sm text-emerald-900"
     >
       <span>
-        {notice.kind === 'archived'
-          ? `«${notice.title}» archivado. Ya no aparece en tu tienda.`
-          : `«${notice.title}» restaurado y visible en tu tienda.`}
+        {notice.kind === 'archived' ? t('archived', { title: notice.title }) : t('restored', { title: notice.title })}
       </span>
       {notice.kind === 'archived' ? (
         <button
@@ -460,7 +463,7 @@ function NoticeBar({ notice, onClose, onUndo }: { notice: Notice; onClose: () =>
           onClick={() => onUndo(notice.productId)}
           className="min-h-11 rounded-xl px-3 font-semibold text-emerald-900 underline hover:bg-emerald-100 focus-visible:outline-2 focus-visible:outline-emerald-700"
         >
-          Deshacer
+          {t('undo')}
         </button>
       ) : null}
       <CloseButton onClose={onClose} />
@@ -469,11 +472,12 @@ function NoticeBar({ notice, onClose, onUndo }: { notice: Notice; onClose: () =>
 }
 
 function CloseButton({ onClose }: { onClose: () => void }) {
+  const t = useTranslations('dashboard.products');
   return (
     <button
       type="button"
       onClick={onClose}
-      aria-label="Cerrar aviso"
+      aria-label={t('closeNotice')}
       className="absolute right-1 top-1 flex size-11 items-center justify-center rounded-xl text-zinc-600 hover:bg-black/5 focus-visible:outline-2 focus-visible:outline-violet-600"
     >
       <CloseIcon className="size-5" />
@@ -496,18 +500,25 @@ function Pagination({
 }) {
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const to = (page - 1) * PAGE_SIZE + shown;
-  const fmt = useMemo(() => new Intl.NumberFormat('es'), []);
+  const t = useTranslations('dashboard.products');
+  const format = useFormatter();
+  const fmt = { format: (n: number) => format.number(n) };
   return (
-    <nav aria-label="Paginación" className="mt-3 flex items-center justify-between gap-3">
+    <nav aria-label={t('pagination')} className="mt-3 flex items-center justify-between gap-3">
       <p className="text-sm text-zinc-600">
-        {fmt.format(from)}–{fmt.format(to)} de <span className="font-semibold text-zinc-900">{fmt.format(total)}</span>{' '}
-        {total === 1 ? 'producto' : 'productos'}
+        {t.rich('range', {
+          from: fmt.format(from),
+          to: fmt.format(to),
+          total: fmt.format(total),
+          count: total,
+          b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span>,
+        })}
       </p>
       {pages > 1 ? (
         <div className="flex items-center gap-2">
           <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
             <span aria-hidden="true">←</span>
-            <span className="sr-only sm:not-sr-only">Anterior</span>
+            <span className="sr-only sm:not-sr-only">{t('previous')}</span>
           </button>
           <span className="text-sm tabular-nums text-zinc-600">
             {page} / {pages}
@@ -518,7 +529,7 @@ function Pagination({
             disabled={page >= pages}
             className={`${buttonClass.secondary} px-3`}
           >
-            <span className="sr-only sm:not-sr-only">Siguiente</span>
+            <span className="sr-only sm:not-sr-only">{t('next')}</span>
             <span aria-hidden="true">→</span>
           </button>
         </div>
@@ -538,42 +549,40 @@ function EmptyState({
   filtered: boolean;
   onClear: () => void;
 }) {
+  const t = useTranslations('dashboard.products');
   if (!filtered) {
     return (
       <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
         <BoxIcon className="mx-auto size-10 text-violet-500" />
-        <h3 className="mt-3 text-base font-semibold text-zinc-900">Aún no tienes productos</h3>
+        <h3 className="mt-3 text-base font-semibold text-zinc-900">{t('emptyTitle')}</h3>
         <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600">
-          Sube fotos, pon precio y stock, y tu producto aparece en tu tienda al instante.
+          {t('emptyText')}
         </p>
         <Link href={`/dashboard/tiendas/${storeId}/productos/nuevo`} className={`${buttonClass.primary} mt-5`}>
           <PlusIcon className="size-5" />
-          Agregar tu primer producto
+          {t('addFirst')}
         </Link>
       </div>
     );
   }
-  const what = state.q
-    ? `No encontramos productos para «${state.q}».`
-    : state.status === 'archived'
-      ? 'No tienes productos archivados.'
-      : 'No hay productos con este filtro.';
+  const what = state.q ? t('noMatch', { q: state.q }) : state.status === 'archived' ? t('noArchived') : t('noneFiltered');
   return (
     <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
       <p className="text-sm text-zinc-700">{what}</p>
       <button type="button" onClick={onClear} className={`${buttonClass.secondary} mt-4`}>
-        Ver productos activos
+        {t('seeActive')}
       </button>
     </div>
   );
 }
 
 function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const t = useTranslations('dashboard.products');
   return (
     <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-6 text-center text-sm text-red-800">
-      <p>No pudimos cargar tus productos. {message}</p>
+      <p>{t('loadError', { message })}</p>
       <button type="button" onClick={onRetry} className={`${buttonClass.secondary} mt-4`}>
-        Reintentar
+        {t('retry')}
       </button>
     </div>
   );
