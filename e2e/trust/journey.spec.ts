@@ -10,9 +10,11 @@ function demoAdmin(): { email: string; password: string } {
 }
 
 async function sellerWithStore(page: Page, context: BrowserContext, testInfo: TestInfo) {
-  await signUpThroughUi(page, context, freshEmail(testInfo, 'kyc'));
+  const email = freshEmail(testInfo, 'kyc');
+  await signUpThroughUi(page, context, email);
   const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  return trpcMutation<{ id: string; slug: string; name: string }>(page, 'store.create', { name: `Cerámica Ñawi ${tag}`, slug: `ceramica-${tag}`, currency: 'PEN' });
+  const store = await trpcMutation<{ id: string; slug: string; name: string }>(page, 'store.create', { name: `Cerámica Ñawi ${tag}`, slug: `ceramica-${tag}`, currency: 'PEN' });
+  return { ...store, email };
 }
 
 // Two accounts, a third-party page and the console: longer than the default on a loaded machine.
@@ -71,9 +73,11 @@ test('an In Review case waits for an admin, who approves it from the console', a
   await expect(page.getByText('Tu caso está en revisión manual')).toBeVisible();
   await expect(page.getByTestId('kyc-standing')).toHaveAttribute('data-status', 'pending');
 
-  // A seller is not an admin: the console does not exist for them.
-  const denied = await page.goto('/admin/kyc');
-  expect(denied?.status()).toBe(404);
+  // A seller is not an admin: the console does not exist for them (each page answers 404, never a 500).
+  for (const path of ['/admin', '/admin/kyc', '/admin/usuarios', '/admin/tiendas', '/admin/auditoria']) {
+    const denied = await page.goto(path);
+    expect(denied?.status(), path).toBe(404);
+  }
 
   const adminContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined, locale: 'es-PE' });
   const admin = await adminContext.newPage();
@@ -96,9 +100,31 @@ test('an In Review case waits for an admin, who approves it from the console', a
   await expect(admin.getByTestId('audit-verdict')).toHaveAttribute('data-ok', 'true');
   await expect(admin.getByText('admin.kyc_review').first()).toBeVisible();
   await shot(admin, testInfo, 'admin-audit');
-  await adminContext.close();
 
   await page.goto(`/dashboard/tiendas/${store.id}/verificacion`);
   await expect(page.getByTestId('kyc-standing')).toHaveAttribute('data-status', 'approved');
   await expect(page.getByText('Documento legible, coincide con la selfie.')).toBeVisible();
+
+  // The admin suspends the seller's account: the open session stops working and the store leaves the marketplace.
+  await admin.goto('/admin/usuarios');
+  await admin.getByLabel('Buscar').fill(store.email);
+  await admin.getByRole('button', { name: 'Buscar' }).click();
+  const person = admin.getByTestId('admin-user').filter({ hasText: store.email });
+  await person.getByRole('button', { name: 'Suspender' }).click();
+  await person.getByLabel('Motivo de la suspensión').fill('Pagos en disputa');
+  await person.getByRole('button', { name: 'Confirmar suspensión' }).click();
+  await expect(admin.getByText(`Cuenta ${store.email} suspendida junto con 1 tienda.`)).toBeVisible();
+  await expect(person).toContainText('Motivo: Pagos en disputa');
+  await shot(admin, testInfo, 'admin-users-suspended');
+
+  await page.goto(`/dashboard/tiendas/${store.id}/billetera`);
+  await expect(page).toHaveURL(/\/ingresar\?next=/);
+  await expect.poll(async () => (await page.goto(`/s/${store.slug}`))?.status()).toBe(404);
+
+  await person.getByRole('button', { name: 'Restablecer' }).click();
+  await person.getByLabel('Motivo para restablecer').fill('Disputa aclarada');
+  await person.getByRole('button', { name: 'Confirmar' }).click();
+  await expect(admin.getByText(`Cuenta ${store.email} restablecida y 1 tienda de vuelta.`)).toBeVisible();
+  await expect.poll(async () => (await page.goto(`/s/${store.slug}`))?.status()).toBe(200);
+  await adminContext.close();
 });
