@@ -14,10 +14,6 @@ export function formatCount(n: number, locale = 'es'): string {
 
 export type TPlanSummary = { code: string; nameEs: string; limits: PlanLimits; monthlyPrice: number; currency: string };
 
-export function plural(n: number, one: string, many: string) {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /** The next plan with more room than the current one, from the plans table (never hard-coded numbers). */
 function betterPlan(plans: readonly TPlanSummary[], currentCode: string): TPlanSummary | undefined {
   const current = plans.find((p) => p.code === currentCode);
@@ -43,13 +39,6 @@ export function usePlanCopy() {
       return better ? t('upgrade', { plan: better.nameEs, stores: stores(better.limits.stores), products: products(better.limits.activeProducts) }) : null;
     },
   };
-}
-
-/** Spanish-only variant kept for the plan page (not yet translated). */
-export function upgradeMessage(plans: readonly TPlanSummary[], currentCode: string): string | null {
-  const better = betterPlan(plans, currentCode);
-  if (!better) return null;
-  return `Mejora a ${better.nameEs}: hasta ${plural(better.limits.stores, 'tienda', 'tiendas')} y ${plural(better.limits.activeProducts, 'producto', 'productos')}`;
 }
 
 /** Near = 80 % of the limit or more. */
