@@ -44,7 +44,6 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
   const [sheet, setSheet] = useState<Sheet>(null);
   const [seek, setSeek] = useState<SeekRequest | null>(null);
   const [following, setFollowing] = useState(initial.following);
-  const chatEnd = useRef<HTMLDivElement>(null);
   const showId = initial.show.id;
 
   const applyPin = useCallback((p: { pinId: string; productId: string; card?: PinCard } | null) => setPin(p ? { pinId: p.pinId, productId: p.productId, pinnedAt: new Date().toISOString(), card: p.card } : null), []);
@@ -83,8 +82,6 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status, showId]);
 
-  useEffect(() => chatEnd.current?.scrollIntoView({ block: 'end' }), [chat.length]);
-
   const onMetadata = useCallback(
     (text: string) => {
       for (const m of parseMetadata(text)) {
@@ -106,7 +103,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
           <LivePlayer src={src} provider={initial.provider} onMetadata={onMetadata} seek={seek} unmuteLabel={t('unmute')} className="absolute inset-0" />
         ) : (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-zinc-900 p-6 text-center">
-            {initial.cover && <img src={initial.cover} alt="" className="absolute inset-0 size-full object-cover opacity-40" />}
+            {initial.cover && <img src={initial.cover} alt="" className="absolute inset-0 size-full object-cover opacity-40" data-testid="show-cover" />}
             <p className="relative text-lg font-semibold">{initial.show.title}</p>
             <p className="relative text-sm text-zinc-300">
               {status === 'ended' ? t('endedNoReplay') : t('startsAt', { when: new Date(initial.show.scheduledAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}
@@ -118,14 +115,20 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
           <Link href={`/s/${initial.store.slug}`} className="min-w-0 truncate text-sm font-semibold">
             {initial.store.name}
           </Link>
-          {user && (
+          {user ? (
             <button
               type="button"
               onClick={() => follow.mutate({ storeId: initial.store.id })}
-              className={`rounded-full px-3 py-1 text-xs font-semibold ${following ? 'bg-white/20' : 'bg-white text-black'}`}
+              disabled={follow.isPending}
+              className={`shrink-0 rounded-full px-3 py-1 text-xs font-semibold ${following ? 'bg-white/20' : 'bg-white text-black'}`}
+              data-testid="follow-store"
             >
-              {following ? t('following') : t('follow')}
+              {following ? `✓ ${t('following')}` : t('follow')}
             </button>
+          ) : (
+            <Link href={`/ingresar?next=${encodeURIComponent(`/live/${initial.show.slug}`)}`} prefetch={false} className="shrink-0 rounded-full bg-white px-3 py-1 text-xs font-semibold text-black" data-testid="follow-store">
+              {t('follow')}
+            </Link>
           )}
           <span className="ml-auto flex items-center gap-2 text-xs">
             {status === 'live' ? (
@@ -145,16 +148,14 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
 
         {/* Chat over the video on phones, beside it on large screens. */}
         <div className="absolute inset-x-0 bottom-0 flex max-h-[45%] flex-col bg-gradient-to-t from-black/80 via-black/40 to-transparent lg:hidden">
-          <ChatList chat={chat} endRef={chatEnd} />
+          <ChatList chat={chat} />
           <ChatInput showId={showId} user={user} status={status} onTip={() => setSheet({ kind: 'tip' })} slug={initial.show.slug} />
         </div>
       </section>
 
       <aside className="hidden w-96 flex-col border-l border-white/10 bg-zinc-950 lg:flex">
         {status === 'ended' && chapters.length > 0 && <Chapters chapters={chapters} onSeek={(ms) => setSeek({ seconds: ms / 1000, n: Date.now() })} onBuy={(id) => setSheet({ kind: 'product', productId: id })} />}
-        <div className="min-h-0 flex-1 overflow-y-auto">
-          <ChatList chat={chat} endRef={chatEnd} />
-        </div>
+        <ChatList chat={chat} />
         <ChatInput showId={showId} user={user} status={status} onTip={() => setSheet({ kind: 'tip' })} slug={initial.show.slug} />
       </aside>
 
@@ -199,11 +200,21 @@ function PinnedCard({ showId, productId, card, onBuy }: { showId: string; produc
   );
 }
 
-function ChatList({ chat, endRef }: { chat: LiveChatPayload[]; endRef: React.RefObject<HTMLDivElement | null> }) {
+/**
+ * The chat lines, kept scrolled to the newest. Each copy (over the video on phones, beside it on desktop) scrolls its
+ * own list: scrollIntoView would also scroll the page, and it returns a Promise in recent Chromium — returned from an
+ * effect, React called it as the cleanup and the page crashed at the first new message.
+ */
+function ChatList({ chat }: { chat: LiveChatPayload[] }) {
   const t = useTranslations('live');
   const locale = useLocale();
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [chat.length]);
   return (
-    <ul className="min-h-0 flex-1 space-y-1 overflow-y-auto px-3 pb-2 text-sm" data-testid="live-chat" aria-live="polite">
+    <ul ref={list} className="min-h-0 flex-1 space-y-1 overflow-y-auto px-3 pb-2 text-sm" data-testid="live-chat" aria-live="polite">
       {chat.map((m) => (
         <li key={m.id} className={m.kind === 'tip' ? 'rounded-lg bg-amber-400/90 px-2 py-1 text-black' : ''}>
           <span className="font-semibold">{m.author}</span>{' '}
@@ -217,7 +228,6 @@ function ChatList({ chat, endRef }: { chat: LiveChatPayload[]; endRef: React.Ref
           )}
         </li>
       ))}
-      <div ref={endRef} />
     </ul>
   );
 }

@@ -54,8 +54,9 @@ export function Studio({ storeId, initial, appUrl }: { storeId: string; initial:
   const products = [...initial.featured, ...initial.products.filter((p) => !initial.featured.some((f) => f.id === p.id))];
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <section className="space-y-3 rounded-2xl border border-zinc-200 bg-white p-4">
+    // One column of minmax(0, 1fr) on phones: an implicit auto column grew to the sections' min-content and ran off a 390 px screen.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2">
+      <section className="min-w-0 space-y-3 rounded-2xl border border-zinc-200 bg-white p-4">
         <div className="flex items-center gap-2">
           <span className={`rounded px-2 py-0.5 text-xs font-bold ${status === 'live' ? 'bg-red-600 text-white' : 'bg-zinc-200'}`} data-testid="studio-status">
             {t(`status.${status}`)}
@@ -116,7 +117,7 @@ export function Studio({ storeId, initial, appUrl }: { storeId: string; initial:
         )}
       </section>
 
-      <section className="space-y-2 rounded-2xl border border-zinc-200 bg-white p-4">
+      <section className="min-w-0 space-y-2 rounded-2xl border border-zinc-200 bg-white p-4">
         <h2 className="font-semibold">{t('products')}</h2>
         <p className="text-xs text-zinc-500">{t('pinHelp')}</p>
         {(pin.error || unpin.error) && <p className="text-sm text-red-600" role="alert">{(pin.error ?? unpin.error)!.message}</p>}
@@ -142,7 +143,7 @@ export function Studio({ storeId, initial, appUrl }: { storeId: string; initial:
         </ul>
       </section>
 
-      <section className="rounded-2xl border border-zinc-200 bg-white p-4 lg:col-span-2">
+      <section className="min-w-0 rounded-2xl border border-zinc-200 bg-white p-4 lg:col-span-2">
         <h2 className="font-semibold">{t('chat')}</h2>
         <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto text-sm" data-testid="studio-chat">
           {chat.map((m) => (
