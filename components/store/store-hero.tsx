@@ -1,8 +1,11 @@
 import { AskSellerLink } from '@/components/chat/ask-seller-link';
+import { FollowStoreButton } from '@/components/live/follow-store-button';
 import Image from 'next/image';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { VerifiedIcon, WhatsAppIcon } from '@/components/ui/icons';
+import type { Locale } from '@/server/i18n/config';
+import { localizedPath } from '@/server/i18n/paths';
 import type { StorePage } from '@/server/services/catalog/get-store-page';
 import { whatsappDigits } from './brand';
 
@@ -11,6 +14,7 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
   const wa = whatsappDigits(store.whatsapp);
   const t = useTranslations('catalog');
   const locale = useLocale();
+  const tLive = useTranslations('live');
   const message = t('store.whatsappHello', { store: store.name });
   return (
     <section aria-labelledby="store-name">
@@ -52,6 +56,8 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
         </div>
         <p className="mt-4 max-w-3xl text-[15px] leading-relaxed text-zinc-700">{store.description}</p>
         <div className="mt-4 flex flex-wrap items-center gap-2">
+          {/* Follow state is read in the browser: the page stays cached. */}
+          <FollowStoreButton storeId={store.id} nextPath={localizedPath(locale as Locale, `/s/${store.slug}`)} labels={{ follow: tLive('follow'), following: tLive('following') }} />
           {wa && (
             <a
               href={`https://wa.me/${wa}?text=${encodeURIComponent(message)}`}

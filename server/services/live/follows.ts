@@ -19,5 +19,5 @@ export async function followState({ db, userId, storeId }: { db: Db; userId: str
   const [row] = (await db.execute(sql`
     select count(*)::int as followers, coalesce(bool_or(user_id = ${userId ?? ''}), false) as following
     from follows where store_id = ${storeId}`)) as unknown as Array<{ followers: number; following: boolean }>;
-  return { following: !!row?.following, followers: row?.followers ?? 0 };
+  return { following: !!row?.following, followers: row?.followers ?? 0, signedIn: userId !== null };
 }

@@ -350,9 +350,10 @@ describe('follows', () => {
     const s = await sellerWithStore();
     const fan = callerFor(db, await createTestUser(db));
     await fan.live.follow({ storeId: s.store.id });
-    expect(await fan.live.follow({ storeId: s.store.id })).toEqual({ following: true, followers: 1 });
-    expect(await callerFor(db, null).live.followState({ storeId: s.store.id })).toEqual({ following: false, followers: 1 });
-    expect(await fan.live.unfollow({ storeId: s.store.id })).toEqual({ following: false, followers: 0 });
+    expect(await fan.live.follow({ storeId: s.store.id })).toEqual({ following: true, followers: 1, signedIn: true });
+    expect(await fan.live.followState({ storeId: s.store.id })).toEqual({ following: true, followers: 1, signedIn: true });
+    expect(await callerFor(db, null).live.followState({ storeId: s.store.id })).toEqual({ following: false, followers: 1, signedIn: false });
+    expect(await fan.live.unfollow({ storeId: s.store.id })).toEqual({ following: false, followers: 0, signedIn: true });
     expect(await db.select().from(follows).where(eq(follows.storeId, s.store.id))).toHaveLength(0);
   });
 });
