@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
+import type { TMediaRef } from '@/server/services/media/schemas';
+import { CoverUploader } from './cover-uploader';
 
 type Product = { id: string; title: string };
 
-/** The seller's live page: schedule a show (title, time, featured products) and the list of shows. */
+/** The seller's live page: schedule a show (title, cover, time, featured products) and the list of shows. */
 export function ShowsManager({ storeId, products }: { storeId: string; products: Product[] }) {
   const t = useTranslations('live.studio');
   const locale = useLocale();
@@ -22,12 +24,14 @@ export function ShowsManager({ storeId, products }: { storeId: string; products:
     return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   });
   const [picked, setPicked] = useState<string[]>([]);
+  const [cover, setCover] = useState<TMediaRef | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const schedule = useMutation(
     trpc.liveSeller.schedule.mutationOptions({
       onSuccess: (show) => {
         setTitle('');
         setPicked([]);
+        setCover(null);
         void qc.invalidateQueries({ queryKey: trpc.liveSeller.list.queryKey({ storeId }) });
         window.location.assign(`/dashboard/tiendas/${storeId}/en-vivo/${show.id}`);
       },
@@ -42,7 +46,7 @@ export function ShowsManager({ storeId, products }: { storeId: string; products:
         onSubmit={(e) => {
           e.preventDefault();
           setFields({});
-          schedule.mutate({ storeId, title, scheduledAt: new Date(when), productIds: picked });
+          schedule.mutate({ storeId, title, scheduledAt: new Date(when), productIds: picked, coverMediaId: cover?.mediaId ?? null });
         }}
       >
         <h2 className="font-semibold">{t('schedule')}</h2>
@@ -51,6 +55,7 @@ export function ShowsManager({ storeId, products }: { storeId: string; products:
           <input value={title} onChange={(e) => setTitle(e.target.value)} name="title" className="mt-1 h-11 w-full rounded-xl border border-zinc-300 px-3" maxLength={120} required />
           {fields.title && <span className="text-xs text-red-600">{fields.title}</span>}
         </label>
+        <CoverUploader storeId={storeId} value={cover} onChange={setCover} error={fields.coverMediaId} />
         <label className="block text-sm">
           {t('when')}
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} name="scheduledAt" className="mt-1 h-11 w-full rounded-xl border border-zinc-300 px-3" required />

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { formatMoney } from '../../components/ui/money';
 import { pushTestStream } from '../../scripts/local/test-stream';
 import { freshEmail, signUpThroughUi, trpcMutation } from '../support/auth';
@@ -9,7 +10,8 @@ import { freshEmail, signUpThroughUi, trpcMutation } from '../support/auth';
  * synthetic RTMP stream starts (as OBS would) → the viewer page plays (the video's currentTime advances) → the seller
  * pins a product → the viewer sees the card within 2 s → buys it in the sheet without leaving the player → chats
  * (the seller sees it) → tips through the Cregis sandbox (the tip shows in chat) → the stream ends → the replay lists
- * the pinned product as a chapter.
+ * the pinned product as a chapter. Also: the show's cover (schedule form → viewer page before the start → Open Graph),
+ * Follow on the viewer page and on the cached store page (signed out: a sign-in link that comes back).
  */
 const RTMP = `rtmp://127.0.0.1:${process.env.LIVE_RTMP_PORT ?? 19360}/live`;
 const PRICE = 4590;
@@ -40,10 +42,23 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await page.goto(`/dashboard/tiendas/${store.id}/en-vivo`);
   await page.getByLabel('Título').fill('Remate de chompas en vivo');
   await page.getByLabel(title).check();
+  // Cover through the product-photo upload protocol (presigned PUT + confirm).
+  const cover = await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#7c3aed' } }).jpeg().toBuffer();
+  await page.getByLabel('Subir portada').setInputFiles({ name: 'portada.jpg', mimeType: 'image/jpeg', buffer: cover });
+  await expect(page.getByRole('img', { name: 'Portada de la transmisión' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Programar' }).click();
   await page.waitForURL(/\/en-vivo\/[0-9a-f-]{36}$/);
+  const studioUrl = page.url();
   const shareUrl = await page.getByTestId('share-link').inputValue();
   const slug = new URL(shareUrl).pathname.split('/').pop()!;
+
+  // Before the start the viewer page shows the cover, which is also the link preview.
+  await page.goto(`/live/${slug}`);
+  await expect(page.getByTestId('status-badge')).toHaveText('Programado');
+  await expect(page.getByTestId('show-cover')).toBeVisible();
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/media\//);
+  await page.screenshot({ path: testInfo.outputPath('viewer-scheduled.png') });
+  await page.goto(studioUrl);
 
   // Channel: the key is shown once.
   await page.getByRole('button', { name: 'Crear mi canal' }).click();
@@ -57,13 +72,19 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   // The synthetic stream starts; the studio sees the show go live.
   stream = pushTestStream({ url: `${RTMP}/${key}` });
   await expect(page.getByTestId('studio-status')).toHaveText('En vivo', { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('studio-live.png'), fullPage: true });
 
   // Viewer (a signed-up buyer) opens the share link: the video plays.
   const viewerCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await viewerCtx.route(/live-video\.net/, (r) => r.abort());
   const viewer = await viewerCtx.newPage();
+  // Signed out, Follow on the (cached) store page is a sign-in link that comes back to the store.
+  await viewer.goto(`/s/${store.slug}`);
+  await expect(viewer.getByRole('link', { name: 'Seguir' })).toHaveAttribute('href', `/ingresar?next=${encodeURIComponent(`/s/${store.slug}`)}`);
   await signUpThroughUi(viewer, viewerCtx, freshEmail(testInfo, 'mira'), `/live/${slug}`);
   await expect(viewer.getByTestId('live-badge')).toBeVisible();
+  await viewer.getByRole('button', { name: 'Seguir' }).click();
+  await expect(viewer.getByTestId('follow-store')).toHaveText('✓ Siguiendo');
   await expect.poll(() => videoTime(viewer), { timeout: 30_000 }).toBeGreaterThan(0.5);
   const t1 = await videoTime(viewer);
   await expect.poll(() => videoTime(viewer), { timeout: 15_000 }).toBeGreaterThan(t1 + 1);
@@ -121,5 +142,12 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await expect(viewer.getByTestId('chapters').first()).toContainText(title);
   await expect(viewer.getByTestId('status-badge')).toHaveText('Repetición');
   await viewer.screenshot({ path: testInfo.outputPath('viewer-replay.png') });
+
+  // The store page (cached) reads the follow state in the browser: following since the show; unfollow there.
+  await viewer.goto(`/s/${store.slug}`);
+  await expect(viewer.getByRole('button', { name: 'Siguiendo' })).toBeVisible();
+  await viewer.getByRole('button', { name: 'Siguiendo' }).click();
+  await expect(viewer.getByRole('button', { name: 'Seguir' })).toBeVisible();
+  await viewer.screenshot({ path: testInfo.outputPath('store-follow.png') });
   await viewerCtx.close();
 });

@@ -12,7 +12,11 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: { params: Promise<{ show: string }> }): Promise<Metadata> {
   const { show } = await params;
   const page = /^[a-z0-9-]{4,64}$/.test(show) ? await (await api()).live.show({ slug: show }) : null;
-  return page ? { title: `${page.show.title} · ${page.store.name}` } : { title: 'En vivo' };
+  if (!page) return { title: 'En vivo' };
+  const title = `${page.show.title} · ${page.store.name}`;
+  // The cover (if any) is the share preview; relative media URLs resolve against metadataBase.
+  const images = page.cover ? [{ url: page.cover, alt: page.show.title }] : undefined;
+  return { title, openGraph: { title, type: 'video.other', siteName: 'VITA', images }, twitter: { card: page.cover ? 'summary_large_image' : 'summary', title, images: page.cover ? [page.cover] : undefined } };
 }
 
 export default async function LiveShowPage({ params }: { params: Promise<{ show: string }> }) {
