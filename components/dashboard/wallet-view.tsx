@@ -2,11 +2,12 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
-import { LEDGER_KIND_LABEL, PAYOUT_NETWORKS } from '@/server/services/wallet/schemas';
+import { PAYOUT_NETWORKS } from '@/server/services/wallet/schemas';
 import { Notice, Pill, type TPillTone } from './commerce-ui';
 import type { TWallet } from './commerce-types';
 import { buttonClass, Card, describedBy, Field, inputClass } from './field';
@@ -14,34 +15,27 @@ import { WalletIcon } from './icons';
 import { appErrorOf } from './trpc-error';
 
 const PAGE_SIZE = 20;
-const dateTime = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const DATE_TIME = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const;
 
-const PAYOUT_STATUS: Record<TWallet['payouts'][number]['status'], [string, TPillTone]> = {
-  requested: ['Solicitado', 'amber'],
-  processing: ['En proceso', 'sky'],
-  paid: ['Pagado', 'green'],
-  failed: ['Fallido', 'red'],
-  rejected: ['Rechazado', 'red'],
+const PAYOUT_TONE: Record<TWallet['payouts'][number]['status'], TPillTone> = {
+  requested: 'amber',
+  processing: 'sky',
+  paid: 'green',
+  failed: 'red',
+  rejected: 'red',
 };
 
-const NETWORK_LABEL: Record<(typeof PAYOUT_NETWORKS)[number], string> = {
-  'USDT-TRC20': 'USDT · red TRON (TRC-20)',
-  'USDT-ERC20': 'USDT · red Ethereum (ERC-20)',
-};
-
-const KYC_COPY: Record<string, string> = {
-  unverified: 'Para retirar tu dinero necesitamos verificar tu identidad una sola vez. Tus ventas siguen llegando mientras tanto.',
-  pending: 'Estamos revisando tu verificación. Te avisaremos cuando puedas retirar.',
-  declined: 'No pudimos verificar tu identidad. Vuelve a intentarlo con un documento vigente y bien iluminado.',
-};
-
-function signed(n: number, currency: string) {
-  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${formatMoney(Math.abs(n), currency)}`;
-}
+/** Ledger kinds with words in messages `dashboard.wallet.ledger` (others show their code). */
+const LEDGER_KINDS = new Set(['payment', 'release', 'refund', 'payout_hold', 'payout', 'payout_release', 'payout_failed', 'tip', 'tip_refund']);
+const KYC_STATES = new Set(['unverified', 'pending', 'declined']);
 
 /** The store's money: three balances, withdrawal (once KYC is approved), movements and payouts. */
 export function WalletView({ storeId, initialData }: { storeId: string; initialData: TWallet }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.wallet');
+  const format = useFormatter();
+  const formatMoney = useMoney();
+  const signed = (n: number, currency: string) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${formatMoney(Math.abs(n), currency)}`;
   const [page, setPage] = useState(1);
   const query = useQuery({
     ...trpc.wallet.get.queryOptions({ storeId, page, pageSize: PAGE_SIZE }),
@@ -52,14 +46,14 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
   const c = w.currency;
   const pages = Math.max(1, Math.ceil(w.transactionsTotal / PAGE_SIZE));
   const cards: { label: string; value: number; hint: string; tone?: string }[] = [
-    { label: 'Disponible', value: w.balances.available, hint: 'Puedes retirarlo.', tone: 'border-emerald-200' },
-    { label: 'Pendiente', value: w.balances.pending, hint: 'Se libera al entregar el pedido.' },
-    { label: 'En camino', value: w.balances.inTransit, hint: 'Retiros en proceso.' },
+    { label: t('available'), value: w.balances.available, hint: t('availableHint'), tone: 'border-emerald-200' },
+    { label: t('pending'), value: w.balances.pending, hint: t('pendingHint') },
+    { label: t('inTransit'), value: w.balances.inTransit, hint: t('inTransitHint') },
   ];
 
   return (
     <div className="space-y-5">
-      <section aria-label="Saldos">
+      <section aria-label={t('balances')}>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3">
           {cards.map((card, i) => (
             // Phones: "Disponible" across the top, the other two side by side below it.
@@ -79,10 +73,10 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
           <div className="flex gap-3">
             <WalletIcon className="mt-0.5 size-6 shrink-0 text-violet-600" />
             <div>
-              <h2 className="text-base font-semibold text-zinc-900">{w.kycStatus === 'pending' ? 'Verificación en revisión' : 'Verifica tu identidad para retirar'}</h2>
-              <p className="mt-1 text-sm text-zinc-600">{KYC_COPY[w.kycStatus] ?? KYC_COPY.unverified}</p>
+              <h2 className="text-base font-semibold text-zinc-900">{w.kycStatus === 'pending' ? t('kycPendingTitle') : t('kycTitle')}</h2>
+              <p className="mt-1 text-sm text-zinc-600">{t(`kyc.${KYC_STATES.has(w.kycStatus) ? (w.kycStatus as 'unverified' | 'pending' | 'declined') : 'unverified'}`)}</p>
               <Link href={`/dashboard/tiendas/${storeId}/verificacion`} className={`${buttonClass.primary} mt-3`}>
-                {w.kycStatus === 'pending' ? 'Ver mi verificación' : 'Verificar mi identidad'}
+                {w.kycStatus === 'pending' ? t('kycSee') : t('kycStart')}
               </Link>
             </div>
           </div>
@@ -91,42 +85,42 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
 
       <section aria-labelledby="movimientos" className="space-y-3">
         <h2 id="movimientos" className="text-lg font-semibold text-zinc-900">
-          Movimientos
+          {t('movements')}
         </h2>
         {w.transactions.length === 0 ? (
           <p className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-8 text-center text-sm text-zinc-600">
-            Aún no hay movimientos. Cuando te paguen un pedido, lo verás aquí.
+            {t('noMovements')}
           </p>
         ) : (
           <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`}>
             <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
-              {w.transactions.map((t) => (
-                <li key={t.id} className="flex items-start justify-between gap-3 p-3 sm:p-4">
+              {w.transactions.map((tx) => (
+                <li key={tx.id} className="flex items-start justify-between gap-3 p-3 sm:p-4">
                   <div className="min-w-0">
-                    <p className="font-medium text-zinc-900">{LEDGER_KIND_LABEL[t.kind] ?? t.kind}</p>
-                    {t.memo ? <p className="truncate text-sm text-zinc-600">{t.memo}</p> : null}
+                    <p className="font-medium text-zinc-900">{LEDGER_KINDS.has(tx.kind) ? t(`ledger.${tx.kind as 'payment'}`) : tx.kind}</p>
+                    {tx.memo ? <p className="truncate text-sm text-zinc-600">{tx.memo}</p> : null}
                     <p className="text-xs text-zinc-500">
-                      <time dateTime={new Date(t.createdAt).toISOString()}>{dateTime.format(new Date(t.createdAt))}</time>
-                      {t.kind === 'release' ? ' · de pendiente a disponible' : ''}
+                      <time dateTime={new Date(tx.createdAt).toISOString()}>{format.dateTime(new Date(tx.createdAt), DATE_TIME)}</time>
+                      {tx.kind === 'release' ? t('released') : ''}
                     </p>
                   </div>
-                  <p className={`shrink-0 font-semibold tabular-nums ${t.amount > 0 ? 'text-emerald-700' : t.amount < 0 ? 'text-zinc-900' : 'text-zinc-500'}`}>
-                    {signed(t.amount, c)}
+                  <p className={`shrink-0 font-semibold tabular-nums ${tx.amount > 0 ? 'text-emerald-700' : tx.amount < 0 ? 'text-zinc-900' : 'text-zinc-500'}`}>
+                    {signed(tx.amount, c)}
                   </p>
                 </li>
               ))}
             </ul>
             {pages > 1 ? (
-              <nav aria-label="Paginación de movimientos" className="mt-3 flex items-center justify-end gap-2">
+              <nav aria-label={t('movementsPagination')} className="mt-3 flex items-center justify-end gap-2">
                 <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
                   <span aria-hidden="true">←</span>
-                  <span className="sr-only sm:not-sr-only">Anterior</span>
+                  <span className="sr-only sm:not-sr-only">{t('previous')}</span>
                 </button>
                 <span className="text-sm tabular-nums text-zinc-600">
                   {page} / {pages}
                 </span>
                 <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
-                  <span className="sr-only sm:not-sr-only">Siguiente</span>
+                  <span className="sr-only sm:not-sr-only">{t('next')}</span>
                   <span aria-hidden="true">→</span>
                 </button>
               </nav>
@@ -137,14 +131,15 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
 
       <section aria-labelledby="retiros" className="space-y-3">
         <h2 id="retiros" className="text-lg font-semibold text-zinc-900">
-          Retiros
+          {t('payouts')}
         </h2>
         {w.payouts.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-8 text-center text-sm text-zinc-600">Aún no has retirado dinero.</p>
+          <p className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-8 text-center text-sm text-zinc-600">{t('noPayouts')}</p>
         ) : (
           <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
             {w.payouts.map((p) => {
-              const [label, tone] = PAYOUT_STATUS[p.status];
+              const tone = PAYOUT_TONE[p.status];
+              const label = t(`payoutStatus.${p.status}`);
               return (
                 <li key={p.id} className="flex items-start justify-between gap-3 p-3 sm:p-4">
                   <div className="min-w-0">
@@ -156,7 +151,7 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
                       {p.destination.address.slice(0, 6)}…{p.destination.address.slice(-4)}
                     </p>
                     {p.failureReason ? <p className="text-xs text-red-700">{p.failureReason}</p> : null}
-                    <p className="text-xs text-zinc-500">{dateTime.format(new Date(p.createdAt))}</p>
+                    <p className="text-xs text-zinc-500">{format.dateTime(new Date(p.createdAt), DATE_TIME)}</p>
                   </div>
                   <p className="shrink-0 font-semibold tabular-nums text-zinc-900">{formatMoney(p.amount, p.currency)}</p>
                 </li>
@@ -171,6 +166,8 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
 
 function PayoutForm({ storeId, currency, available }: { storeId: string; currency: string; available: number }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.wallet');
+  const formatMoney = useMoney();
   const queryClient = useQueryClient();
   const id = useId();
   const [amount, setAmount] = useState('');
@@ -186,7 +183,7 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
       onSuccess: () => {
         setAmount('');
         setAddress('');
-        setNotice({ tone: 'ok', text: 'Retiro solicitado. Lo verás en «En camino» hasta que llegue a tu billetera.' });
+        setNotice({ tone: 'ok', text: t('requested') });
         void queryClient.invalidateQueries(trpc.wallet.get.pathFilter());
       },
       onError: (err) => {
@@ -205,20 +202,20 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
     setNotice(null);
     const minor = parseMajorToMinor(amount, currency);
     const fields: Record<string, string> = {};
-    if (minor === null || Number.isNaN(minor) || minor <= 0) fields.amount = 'Ingresa un monto.';
-    else if (minor > available) fields.amount = `Tienes ${formatMoney(available, currency)} disponibles.`;
-    if (!network) fields.network = 'Elige una red.';
-    if (!address.trim()) fields.address = 'Indica la dirección de tu billetera.';
+    if (minor === null || Number.isNaN(minor) || minor <= 0) fields.amount = t('enterAmount');
+    else if (minor > available) fields.amount = t('youHave', { amount: formatMoney(available, currency) });
+    if (!network) fields.network = t('chooseNetwork');
+    if (!address.trim()) fields.address = t('enterAddress');
     setErrors(fields);
     if (Object.keys(fields).length) return;
     request.mutate({ storeId, amount: minor!, network: network as (typeof PAYOUT_NETWORKS)[number], address: address.trim() });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Retirar">
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t('withdraw')}>
       <div>
-        <h2 className="text-base font-semibold text-zinc-900">Retirar</h2>
-        <p className="mt-0.5 text-sm text-zinc-600">Enviamos tu dinero disponible en USDT a tu billetera. Revisa bien la red y la dirección.</p>
+        <h2 className="text-base font-semibold text-zinc-900">{t('withdraw')}</h2>
+        <p className="mt-0.5 text-sm text-zinc-600">{t('withdrawText')}</p>
       </div>
       {notice ? (
         <Notice tone={notice.tone} onClose={() => setNotice(null)}>
@@ -227,14 +224,14 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
             <>
               {' '}
               <a className="font-semibold underline" href={`/ingresar?reauth=1&next=${encodeURIComponent(`/dashboard/tiendas/${storeId}/billetera`)}`}>
-                Iniciar sesión de nuevo
+                {t('signInAgain')}
               </a>
             </>
           ) : null}
         </Notice>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={`${id}-amount`} label="Monto" error={err('amount')} hint={`Disponible: ${formatMoney(available, currency)}`}>
+        <Field id={`${id}-amount`} label={t('amount')} error={err('amount')} hint={t('availableAmount', { amount: formatMoney(available, currency) })}>
           <div className="flex gap-2">
             <MoneyInput
               id={`${id}-amount`}
@@ -256,11 +253,11 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
               }}
               className={`${buttonClass.secondary} px-3`}
             >
-              Todo
+              {t('all')}
             </button>
           </div>
         </Field>
-        <Field id={`${id}-network`} label="Red" error={err('network')}>
+        <Field id={`${id}-network`} label={t('networkLabel')} error={err('network')}>
           <select
             id={`${id}-network`}
             value={network}
@@ -273,16 +270,16 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
             aria-invalid={err('network') ? true : undefined}
             aria-describedby={describedBy(`${id}-network`, { error: err('network') })}
           >
-            <option value="">Elige…</option>
+            <option value="">{t('choose')}</option>
             {PAYOUT_NETWORKS.map((n) => (
               <option key={n} value={n}>
-                {NETWORK_LABEL[n]}
+                {t(`network.${n}`)}
               </option>
             ))}
           </select>
         </Field>
       </div>
-      <Field id={`${id}-address`} label="Dirección de tu billetera" error={err('address')} hint={network === 'USDT-ERC20' ? 'Empieza con 0x (42 caracteres).' : network === 'USDT-TRC20' ? 'Empieza con T (34 caracteres).' : undefined}>
+      <Field id={`${id}-address`} label={t('address')} error={err('address')} hint={network === 'USDT-ERC20' ? t('erc20Hint') : network === 'USDT-TRC20' ? t('trc20Hint') : undefined}>
         <input
           id={`${id}-address`}
           value={address}
@@ -299,7 +296,7 @@ function PayoutForm({ storeId, currency, available }: { storeId: string; currenc
         />
       </Field>
       <button type="submit" disabled={request.isPending || available <= 0} className={`${buttonClass.primary} w-full sm:w-auto`}>
-        {request.isPending ? 'Solicitando…' : 'Retirar'}
+        {request.isPending ? t('requesting') : t('withdraw')}
       </button>
     </form>
   );
