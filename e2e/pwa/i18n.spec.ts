@@ -1,5 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { freshEmail, signUpThroughUi, trpcMutation } from '../support/auth';
 import { publicUrls } from './support';
+
+/** Phone screenshots of the translated pages go here when I18N_SHOT_DIR is set (outside test-results, which is wiped). */
+async function shot(page: Page, name: string) {
+  const dir = process.env.I18N_SHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
 
 /** Spanish first, English second: the switch changes the strings and the money format; the browser language is followed. */
 test('switching to English changes the strings and the currency format, and the choice sticks', async ({ page }) => {
@@ -51,4 +62,91 @@ test('the English pages are static: no cookie needed, same HTML for everyone', a
   expect(res.status()).toBe(200);
   expect(res.headers()['x-nextjs-cache'] ?? res.headers()['x-nextjs-prerender']).toBeTruthy();
   expect(await res.text()).toContain('Buy directly from the stores');
+});
+
+test('per-request pages follow the NEXT_LOCALE=en cookie: <html lang>, seller dashboard, cart, checkout, orders, search, sign-in', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  // The static English twin is served as a real English document, not a Spanish one with a lang="en" wrapper.
+  await page.goto('/en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await signUpThroughUi(page, context, freshEmail(testInfo, 'idioma'));
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const store = await trpcMutation<{ id: string; slug: string; name: string }>(page, 'store.create', { name: `Telar ${tag}`, slug: `telar-${tag}`, currency: 'PEN' });
+  const product = await trpcMutation<{ id: string; slug: string }>(page, 'product.create', {
+    storeId: store.id,
+    title: `Manta ${tag}`,
+    description: 'Tejida a mano.',
+    price: 8990,
+    currency: 'PEN',
+    variants: [{ options: {}, stock: 5 }],
+  });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+
+  await page.goto(`/dashboard?tienda=${store.id}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const nav = page.getByRole('navigation', { name: 'Dashboard' }).last();
+  await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New product' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Store summary' }).getByText('Active', { exact: true })).toBeVisible();
+  await shot(page, 'dashboard-en');
+
+  await page.goto(`/dashboard/tiendas/${store.id}/productos`);
+  await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Archive Manta ${tag}` })).toBeVisible();
+  await shot(page, 'products-en');
+
+  await page.goto(`/dashboard/tiendas/${store.id}/pedidos`);
+  await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
+  await expect(page.getByText("You have no orders yet. When someone buys from your store, you'll see it here.")).toBeVisible();
+  await shot(page, 'seller-orders-en');
+
+  await page.goto(`/dashboard/tiendas/${store.id}/billetera`);
+  await expect(page.getByRole('region', { name: 'Balances' })).toBeVisible();
+  await shot(page, 'wallet-en');
+
+  await page.goto('/dashboard/plan');
+  await expect(page.getByRole('heading', { name: 'Your plan', level: 1 })).toBeVisible();
+  await shot(page, 'plan-en');
+
+  // Buyer side: the product page redirects to its English twin; cart and checkout follow the cookie.
+  await page.goto(`/s/${store.slug}/p/${product.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/en/s/${store.slug}/p/${product.slug}$`));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/Added\. You have 1 in your cart\./)).toBeVisible({ timeout: 20_000 });
+  await page.goto('/carrito');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  await expect(page.getByTestId('store-subtotal')).toHaveText(/^PEN\s?89\.90$/);
+  await shot(page, 'cart-en');
+  await page.getByRole('link', { name: 'Continue to payment' }).click();
+  await expect(page.getByRole('heading', { name: 'Checkout', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your details' })).toBeVisible();
+  await shot(page, 'checkout-en');
+
+  await page.goto('/pedidos');
+  await expect(page.getByRole('heading', { name: 'My orders' })).toBeVisible();
+  await shot(page, 'orders-en');
+
+  await page.goto('/buscar');
+  await expect(page.getByRole('heading', { name: 'All products' })).toBeVisible();
+  await expect(page.getByText('Filters and sort')).toBeVisible();
+  await shot(page, 'search-en');
+
+  // Sign-in, signed out (own context, same cookie).
+  const anon = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, locale: 'es-PE', serviceWorkers: 'block' });
+  await anon.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  const signIn = await anon.newPage();
+  await signIn.goto('/ingresar');
+  await expect(signIn.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(signIn.getByRole('heading', { name: 'Sign in or create your account' })).toBeVisible();
+  await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(signIn.getByLabel('Email')).toBeVisible();
+  await shot(signIn, 'sign-in-en');
+  await anon.close();
 });
