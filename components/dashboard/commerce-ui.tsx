@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { buttonClass } from './field';
 import { CloseIcon } from './icons';
@@ -72,6 +73,7 @@ export function ConfirmAction({
   ariaLabel?: string;
   className?: string;
 }) {
+  const t = useTranslations('common');
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -102,13 +104,14 @@ export function ConfirmAction({
         {confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)} className={`${buttonClass.ghost} px-3`}>
-        No
+        {t('no')}
       </button>
     </div>
   );
 }
 
 export function Notice({ tone, children, onClose }: { tone: 'ok' | 'error'; children: ReactNode; onClose?: () => void }) {
+  const t = useTranslations('common');
   const cls = tone === 'ok' ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-red-200 bg-red-50 text-red-800';
   return (
     <div role={tone === 'ok' ? 'status' : 'alert'} className={`relative rounded-2xl border p-3 pr-12 text-sm ${cls}`}>
@@ -117,7 +120,7 @@ export function Notice({ tone, children, onClose }: { tone: 'ok' | 'error'; chil
         <button
           type="button"
           onClick={onClose}
-          aria-label="Cerrar aviso"
+          aria-label={t('closeNotice')}
           className="absolute right-1 top-1 flex size-11 items-center justify-center rounded-xl text-zinc-600 hover:bg-black/5 focus-visible:outline-2 focus-visible:outline-violet-600"
         >
           <CloseIcon className="size-5" />

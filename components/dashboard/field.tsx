@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 export const inputClass =
@@ -32,11 +33,12 @@ export function Field({
   children: ReactNode;
   className?: string;
 }) {
+  const t = useTranslations('common');
   return (
     <div className={`space-y-1.5 ${className}`}>
       <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm font-medium text-zinc-800">
         <span>{label}</span>
-        {optional ? <span className="text-xs font-normal text-zinc-500">Opcional</span> : null}
+        {optional ? <span className="text-xs font-normal text-zinc-500">{t('optional')}</span> : null}
       </label>
       {children}
       {hint && !error ? (

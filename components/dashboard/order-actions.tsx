@@ -2,9 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { CARRIERS, ZFulfillOrderInput } from '@/server/services/orders/seller-order-schemas';
 import { ConfirmAction, Notice } from './commerce-ui';
@@ -28,6 +29,7 @@ type Props = {
 /** What the seller can do with the order now: ship, mark delivered, cancel (unpaid) or refund (paid). */
 export function OrderActions({ storeId, order }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.orderActions');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -46,13 +48,13 @@ export function OrderActions({ storeId, order }: Props) {
   };
   const deliver = useMutation(
     trpc.sellerOrder.markDelivered.mutationOptions({
-      onSuccess: after('Pedido marcado como entregado. El dinero pasa a disponible en unos minutos.'),
+      onSuccess: after(t('delivered')),
       onError,
     }),
   );
   const cancel = useMutation(
     trpc.sellerOrder.cancel.mutationOptions({
-      onSuccess: after('Pedido cancelado. Las unidades reservadas volvieron a tu stock.'),
+      onSuccess: after(t('cancelled')),
       onError,
     }),
   );
@@ -74,7 +76,7 @@ export function OrderActions({ storeId, order }: Props) {
 
       {refreshing ? (
         <p role="status" className="text-sm text-zinc-600">
-          Actualizando el pedido…
+          {t('updating')}
         </p>
       ) : null}
       {refreshing ? null : (
@@ -83,7 +85,7 @@ export function OrderActions({ storeId, order }: Props) {
             <ShipForm
               storeId={storeId}
               orderId={order.id}
-              onShipped={after('Pedido enviado. Le avisamos a tu cliente por correo con el seguimiento.')}
+              onShipped={after(t('shipped'))}
               onError={onError}
             />
           ) : null}
@@ -91,7 +93,7 @@ export function OrderActions({ storeId, order }: Props) {
           {order.status === 'fulfilled' || (order.status === 'paid' && pickup) ? (
             <div className="space-y-2">
               <p className="text-sm text-zinc-700">
-                {pickup ? '¿Tu cliente ya recogió el pedido?' : '¿El pedido llegó? Al marcarlo como entregado, el dinero pasa a disponible.'}
+                {pickup ? t('pickedUpQ') : t('arrivedQ')}
               </p>
               <button
                 type="button"
@@ -99,18 +101,18 @@ export function OrderActions({ storeId, order }: Props) {
                 onClick={() => deliver.mutate({ storeId, orderId: order.id })}
                 className={`${buttonClass.primary} w-full sm:w-auto`}
               >
-                {deliver.isPending ? 'Guardando…' : pickup ? 'Marcar como recogido' : 'Marcar como entregado'}
+                {deliver.isPending ? t('saving') : pickup ? t('markPickedUp') : t('markDelivered')}
               </button>
             </div>
           ) : null}
 
           {order.status === 'pending_payment' ? (
             <div className="space-y-2">
-              <p className="text-sm text-zinc-700">Tu cliente aún no paga. Si no lo hará, cancela el pedido para liberar el stock reservado.</p>
+              <p className="text-sm text-zinc-700">{t('unpaid')}</p>
               <ConfirmAction
-                label={cancel.isPending ? 'Cancelando…' : 'Cancelar pedido'}
-                question={`¿Cancelar el pedido #${order.number}?`}
-                confirmLabel="Sí, cancelar"
+                label={cancel.isPending ? t('cancelling') : t('cancelOrder')}
+                question={t('cancelQ', { number: order.number })}
+                confirmLabel={t('yesCancel')}
                 busy={cancel.isPending}
                 className={buttonClass.danger}
                 onConfirm={() => cancel.mutate({ storeId, orderId: order.id })}
@@ -122,13 +124,13 @@ export function OrderActions({ storeId, order }: Props) {
             <RefundForm
               storeId={storeId}
               order={order}
-              onRefunded={after('Reembolso registrado. Devuelve el dinero a tu cliente y le avisamos por correo.')}
+              onRefunded={after(t('refundedDone'))}
               onError={onError}
             />
           ) : null}
 
           {['delivered', 'cancelled', 'expired', 'refunded'].includes(order.status) && !refundable ? (
-            <p className="text-sm text-zinc-600">Este pedido está cerrado: no hay nada pendiente.</p>
+            <p className="text-sm text-zinc-600">{t('closed')}</p>
           ) : null}
         </>
       )}
@@ -148,6 +150,7 @@ function ShipForm({
   onError: (e: unknown) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.orderActions');
   const id = useId();
   const [carrier, setCarrier] = useState<string>('');
   const [carrierName, setCarrierName] = useState('');
@@ -188,12 +191,12 @@ function ShipForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Enviar pedido">
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t('ship')}>
       <div className="flex items-center gap-2">
         <TruckIcon className="size-5 text-violet-600" />
-        <h3 className="text-base font-semibold text-zinc-900">Enviar pedido</h3>
+        <h3 className="text-base font-semibold text-zinc-900">{t('ship')}</h3>
       </div>
-      <Field id={`${id}-carrier`} label="Empresa de envío" error={err('carrier')}>
+      <Field id={`${id}-carrier`} label={t('carrier')} error={err('carrier')}>
         <select
           id={`${id}-carrier`}
           value={carrier}
@@ -207,16 +210,16 @@ function ShipForm({
             error: err('carrier'),
           })}
         >
-          <option value="">Elige…</option>
+          <option value="">{t('choose')}</option>
           {CARRIERS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {c === 'Otro' ? t('other') : c}
             </option>
           ))}
         </select>
       </Field>
       {carrier === 'Otro' ? (
-        <Field id={`${id}-carrierName`} label="Nombre de la empresa" error={err('carrierName')}>
+        <Field id={`${id}-carrierName`} label={t('carrierName')} error={err('carrierName')}>
           <input
             id={`${id}-carrierName`}
             value={carrierName}
@@ -233,7 +236,7 @@ function ShipForm({
           />
         </Field>
       ) : null}
-      <Field id={`${id}-trackingNumber`} label="Número de seguimiento" error={err('trackingNumber')}>
+      <Field id={`${id}-trackingNumber`} label={t('trackingNumber')} error={err('trackingNumber')}>
         <input
           id={`${id}-trackingNumber`}
           value={trackingNumber}
@@ -252,10 +255,10 @@ function ShipForm({
       </Field>
       <Field
         id={`${id}-trackingUrl`}
-        label="Enlace de seguimiento"
+        label={t('trackingUrl')}
         optional
         error={err('trackingUrl')}
-        hint="Si la empresa te dio uno, tu cliente lo abre desde el correo."
+        hint={t('trackingUrlHint')}
       >
         <input
           id={`${id}-trackingUrl`}
@@ -276,7 +279,7 @@ function ShipForm({
         />
       </Field>
       <button type="submit" disabled={fulfill.isPending} className={`${buttonClass.primary} w-full sm:w-auto`}>
-        {fulfill.isPending ? 'Guardando…' : 'Marcar como enviado'}
+        {fulfill.isPending ? t('saving') : t('markShipped')}
       </button>
     </form>
   );
@@ -294,6 +297,8 @@ function RefundForm({
   onError: (e: unknown) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.orderActions');
+  const formatMoney = useMoney();
   const id = useId();
   const left = order.total - order.refundedAmount;
   const [open, setOpen] = useState(false);
@@ -319,7 +324,7 @@ function RefundForm({
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} className={`${buttonClass.secondary} w-full sm:w-auto`}>
-        Reembolsar
+        {t('refund')}
       </button>
     );
   }
@@ -327,7 +332,7 @@ function RefundForm({
     e.preventDefault();
     const minor = parseMajorToMinor(amount, order.currency);
     if (minor === null || Number.isNaN(minor) || minor <= 0 || minor > left) {
-      setError(`Ingresa un monto entre ${formatMoney(1, order.currency)} y ${formatMoney(left, order.currency)}.`);
+      setError(t('refundRange', { min: formatMoney(1, order.currency), max: formatMoney(left, order.currency) }));
       return;
     }
     setError(null);
@@ -340,12 +345,10 @@ function RefundForm({
     });
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-2xl border border-zinc-200 bg-zinc-50 p-3" aria-label="Reembolsar pedido">
-      <h3 className="text-base font-semibold text-zinc-900">Reembolsar</h3>
-      <p className="text-sm text-zinc-600">
-        Registra lo que devuelves a tu cliente: se descuenta de tu saldo y la comisión de VITA se devuelve en proporción.
-      </p>
-      <Field id={`${id}-amount`} label="Monto" error={error ?? undefined} hint={`Hasta ${formatMoney(left, order.currency)}.`}>
+    <form onSubmit={submit} noValidate className="space-y-4 rounded-2xl border border-zinc-200 bg-zinc-50 p-3" aria-label={t('refundOrder')}>
+      <h3 className="text-base font-semibold text-zinc-900">{t('refund')}</h3>
+      <p className="text-sm text-zinc-600">{t('refundText')}</p>
+      <Field id={`${id}-amount`} label={t('amount')} error={error ?? undefined} hint={t('upTo', { amount: formatMoney(left, order.currency) })}>
         <MoneyInput
           id={`${id}-amount`}
           currency={order.currency}
@@ -361,22 +364,22 @@ function RefundForm({
           })}
         />
       </Field>
-      <Field id={`${id}-reason`} label="Motivo" optional>
+      <Field id={`${id}-reason`} label={t('reason')} optional>
         <input
           id={`${id}-reason`}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           maxLength={300}
           className={inputClass}
-          placeholder="Talla equivocada, producto dañado…"
+          placeholder={t('reasonPlaceholder')}
         />
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={refund.isPending} className={buttonClass.danger}>
-          {refund.isPending ? 'Registrando…' : 'Confirmar reembolso'}
+          {refund.isPending ? t('recording') : t('confirmRefund')}
         </button>
         <button type="button" onClick={() => setOpen(false)} className={buttonClass.ghost}>
-          Cancelar
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
@@ -40,6 +41,8 @@ export function StockInput({
   className?: string;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.products');
+  const tc = useTranslations('common');
   const queryClient = useQueryClient();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -54,8 +57,8 @@ export function StockInput({
 
   useEffect(() => {
     if (!saved) return;
-    const t = setTimeout(() => setSaved(false), 2000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setSaved(false), 2000);
+    return () => clearTimeout(timer);
   }, [saved]);
 
   const listFilter = trpc.product.list.pathFilter();
@@ -85,11 +88,11 @@ export function StockInput({
     const trimmed = text.trim();
     const n = Number(trimmed);
     if (trimmed === '' || !Number.isInteger(n) || n < 0) {
-      setError('Ingresa un número entero, 0 o más.');
+      setError(t('stockWhole'));
       return;
     }
     if (n > 1_000_000) {
-      setError('Máximo 1.000.000.');
+      setError(t('stockMax'));
       return;
     }
     setError(null);
@@ -131,17 +134,17 @@ export function StockInput({
         />
         <span aria-live="polite" className="w-5 text-sm">
           {mutation.isPending ? (
-            <span className="block size-2 animate-pulse rounded-full bg-violet-500" title="Guardando" />
+            <span className="block size-2 animate-pulse rounded-full bg-violet-500" title={tc('saving')} />
           ) : saved ? (
-            <span className="text-emerald-600" title="Guardado">
-              ✓<span className="sr-only">Guardado</span>
+            <span className="text-emerald-600" title={tc('saved')}>
+              ✓<span className="sr-only">{tc('saved')}</span>
             </span>
           ) : null}
         </span>
       </div>
       {reserved > 0 ? (
         <p className="mt-1 text-xs text-zinc-500">
-          {reserved} reservado{reserved === 1 ? '' : 's'}
+          {t('reserved', { count: reserved })}
         </p>
       ) : null}
       {error ? (

@@ -27,7 +27,7 @@ export default async function TeamPage({ params }: Props) {
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t('title')} description={t('description')} back={{ href: `/dashboard?tienda=${store.id}`, label: t('back') }} />
       {team ? (
-        <IntlProvider namespaces={['team']}>
+        <IntlProvider namespaces={['team', 'common']}>
           <TeamManager storeId={store.id} storeName={store.name} meId={user.id} initialData={team} />
         </IntlProvider>
       ) : (
