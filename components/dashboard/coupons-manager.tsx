@@ -1,9 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { couponState, ZCreateCouponInput } from '@/server/services/commerce-settings/schemas';
 import { ConfirmAction, Notice, Pill, Switch, type TPillTone } from './commerce-ui';
@@ -24,14 +25,12 @@ type FormValues = {
 };
 const EMPTY: FormValues = { code: '', kind: 'percent', percent: '', amount: '', minAmount: '', usageLimit: '', expiresOn: '', active: true };
 
-const STATE: Record<ReturnType<typeof couponState>, [string, TPillTone]> = {
-  active: ['Activo', 'green'],
-  inactive: ['Inactivo', 'zinc'],
-  expired: ['Vencido', 'amber'],
-  exhausted: ['Agotado', 'amber'],
+const STATE_TONE: Record<ReturnType<typeof couponState>, TPillTone> = {
+  active: 'green',
+  inactive: 'zinc',
+  expired: 'amber',
+  exhausted: 'amber',
 };
-
-const dateFmt = new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The date input's day, in the seller's time zone; a coupon lasts until the end of that day. */
 function dayToExpiry(day: string): Date | null {
@@ -72,14 +71,22 @@ function toInput(storeId: string, v: FormValues, currency: string) {
   };
 }
 
-export function describeCoupon(c: Pick<TCoupon, 'kind' | 'value' | 'minAmount'>, currency: string): string {
-  const off = c.kind === 'percent' ? `${c.value} % de descuento` : `${formatMoney(c.value, currency)} de descuento`;
-  return c.minAmount > 0 ? `${off} · compras desde ${formatMoney(c.minAmount, currency)}` : off;
+/** "10 % de descuento · compras desde S/ 50" in the page's language. */
+function useDescribeCoupon() {
+  const t = useTranslations('dashboard.coupons');
+  const formatMoney = useMoney();
+  return (c: Pick<TCoupon, 'kind' | 'value' | 'minAmount'>, currency: string): string => {
+    const off = c.kind === 'percent' ? t('percentOff', { value: c.value }) : t('amountOff', { amount: formatMoney(c.value, currency) });
+    return c.minAmount > 0 ? t('minPurchase', { off, amount: formatMoney(c.minAmount, currency) }) : off;
+  };
 }
 
 /** The store's coupons: create, edit, switch on/off, delete; with use count, expiry and whether it works today. */
 export function CouponsManager({ storeId, currency, initialData }: { storeId: string; currency: string; initialData: TCoupon[] }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.coupons');
+  const format = useFormatter();
+  const describeCoupon = useDescribeCoupon();
   const queryClient = useQueryClient();
   const queryOptions = trpc.commerceSettings.coupons.queryOptions({ storeId });
   const { data = initialData } = useQuery({ ...queryOptions, initialData });
@@ -91,7 +98,7 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
   const remove = useMutation(
     trpc.commerceSettings.deleteCoupon.mutationOptions({
       onSuccess: () => {
-        setNotice({ tone: 'ok', text: 'Cupón eliminado.' });
+        setNotice({ tone: 'ok', text: t('deleted') });
         void refresh();
       },
       onError,
@@ -118,14 +125,16 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
       ) : (
         <button type="button" onClick={() => setEditing('new')} className={buttonClass.primary}>
           <PlusIcon className="size-5" />
-          Crear cupón
+          {t('create')}
         </button>
       )}
 
       {data.length > 0 ? (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm" aria-label="Cupones">
+        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm" aria-label={t('list')}>
           {data.map((c) => {
-            const [stateLabel, tone] = STATE[couponState({ ...c, expiresAt: c.expiresAt ? new Date(c.expiresAt) : null })];
+            const state = couponState({ ...c, expiresAt: c.expiresAt ? new Date(c.expiresAt) : null });
+            const tone = STATE_TONE[state];
+            const stateLabel = t(`state.${state}`);
             return editing === c.id ? (
               <li key={c.id} className="p-3 sm:p-4">
                 <CouponForm storeId={storeId} currency={currency} coupon={c} onDone={done} />
@@ -139,9 +148,11 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
                   </p>
                   <p className="mt-1 text-sm text-zinc-700">{describeCoupon(c, currency)}</p>
                   <p className="mt-0.5 text-xs text-zinc-500">
-                    {c.usedCount} {c.usedCount === 1 ? 'uso' : 'usos'}
-                    {c.usageLimit !== null ? ` de ${c.usageLimit}` : ' · sin límite'}
-                    {c.expiresAt ? ` · vence el ${dateFmt.format(new Date(c.expiresAt))}` : ' · sin vencimiento'}
+                    {t('uses', { count: c.usedCount })}
+                    {c.usageLimit !== null ? t('ofLimit', { limit: c.usageLimit }) : t('noLimit')}
+                    {c.expiresAt
+                      ? t('expiresOn', { date: format.dateTime(new Date(c.expiresAt), { day: 'numeric', month: 'short', year: 'numeric' }) })
+                      : t('noExpiry')}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
@@ -149,17 +160,17 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
                     checked={c.active}
                     disabled={toggle.isPending && toggle.variables?.couponId === c.id}
                     onChange={(active) => toggle.mutate({ storeId, couponId: c.id, active })}
-                    label={<span className="sr-only sm:not-sr-only">{c.active ? 'Activo' : 'Inactivo'}</span>}
+                    label={<span className="sr-only sm:not-sr-only">{c.active ? t('active') : t('inactive')}</span>}
                   />
-                  <button type="button" onClick={() => setEditing(c.id)} className={`${buttonClass.secondary} px-3`} aria-label={`Editar ${c.code}`}>
+                  <button type="button" onClick={() => setEditing(c.id)} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { code: c.code })}>
                     <PencilIcon className="size-4" />
-                    Editar
+                    {t('edit')}
                   </button>
                   <ConfirmAction
-                    label="Eliminar"
-                    ariaLabel={`Eliminar ${c.code}`}
-                    question="¿Eliminar?"
-                    confirmLabel="Sí, eliminar"
+                    label={t('delete')}
+                    ariaLabel={t('deleteLabel', { code: c.code })}
+                    question={t('deleteQ')}
+                    confirmLabel={t('yesDelete')}
                     busy={remove.isPending && remove.variables?.couponId === c.id}
                     onConfirm={() => remove.mutate({ storeId, couponId: c.id })}
                   />
@@ -171,9 +182,9 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
       ) : editing !== 'new' ? (
         <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
           <TagIcon className="mx-auto size-10 text-violet-500" />
-          <h2 className="mt-3 text-base font-semibold text-zinc-900">Aún no tienes cupones</h2>
+          <h2 className="mt-3 text-base font-semibold text-zinc-900">{t('emptyTitle')}</h2>
           <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600">
-            Un código como BIENVENIDA10 ayuda a cerrar la primera compra. Compártelo en tus redes o en tus lives.
+            {t('emptyText')}
           </p>
         </div>
       ) : null}
@@ -183,6 +194,7 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
 
 function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; currency: string; coupon?: TCoupon; onDone: (notice: string | null) => void }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.coupons');
   const id = useId();
   const [v, setV] = useState<FormValues>(coupon ? toForm(coupon, currency) : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -198,10 +210,10 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
   const onError = (err: unknown) => {
     const info = appErrorOf(err);
     setErrors(info.fields);
-    setFormError(Object.keys(info.fields).length ? 'Revisa los campos marcados.' : info.message);
+    setFormError(Object.keys(info.fields).length ? t('checkFields') : info.message);
   };
-  const create = useMutation(trpc.commerceSettings.createCoupon.mutationOptions({ onSuccess: (c) => onDone(`Cupón ${c.code} creado.`), onError }));
-  const update = useMutation(trpc.commerceSettings.updateCoupon.mutationOptions({ onSuccess: (c) => onDone(`Cupón ${c.code} guardado.`), onError }));
+  const create = useMutation(trpc.commerceSettings.createCoupon.mutationOptions({ onSuccess: (c) => onDone(t('created', { code: c.code })), onError }));
+  const update = useMutation(trpc.commerceSettings.updateCoupon.mutationOptions({ onSuccess: (c) => onDone(t('saved', { code: c.code })), onError }));
   const busy = create.isPending || update.isPending;
   const err = (k: string) => errors[k];
 
@@ -212,11 +224,11 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
     const parsed = ZCreateCouponInput.safeParse(input);
     const fields = parsed.success ? {} : issuesToFields(parsed.error.issues);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now() && v.expiresOn !== expiryToDay(coupon?.expiresAt ?? null)) {
-      fields.expiresAt ??= 'La fecha ya pasó.';
+      fields.expiresAt ??= t('pastDate');
     }
     if (Object.keys(fields).length) {
       setErrors(fields);
-      setFormError('Revisa los campos marcados.');
+      setFormError(t('checkFields'));
       return;
     }
     if (coupon) update.mutate({ ...input, couponId: coupon.id });
@@ -224,9 +236,9 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={coupon ? `Editar ${coupon.code}` : 'Nuevo cupón'}>
-      <h2 className="text-base font-semibold text-zinc-900">{coupon ? `Editar ${coupon.code}` : 'Nuevo cupón'}</h2>
-      <Field id={`${id}-code`} label="Código" error={err('code')} hint="Letras, números y guiones. Tus clientes lo escriben al pagar.">
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={coupon ? t('editLabel', { code: coupon.code }) : t('new')}>
+      <h2 className="text-base font-semibold text-zinc-900">{coupon ? t('editLabel', { code: coupon.code }) : t('new')}</h2>
+      <Field id={`${id}-code`} label={t('code')} error={err('code')} hint={t('codeHint')}>
         <input
           id={`${id}-code`}
           value={v.code}
@@ -235,19 +247,19 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}
-          placeholder="BIENVENIDA10"
+          placeholder={t('codePlaceholder')}
           className={`${inputClass} font-mono uppercase tracking-wide`}
           aria-invalid={err('code') ? true : undefined}
           aria-describedby={describedBy(`${id}-code`, { hint: true, error: err('code') })}
         />
       </Field>
       <fieldset>
-        <legend className="text-sm font-medium text-zinc-800">Descuento</legend>
+        <legend className="text-sm font-medium text-zinc-800">{t('discount')}</legend>
         <div className="mt-1.5 flex gap-1 rounded-xl bg-zinc-100 p-1 sm:w-fit">
           {(
             [
-              ['percent', 'Porcentaje'],
-              ['fixed', `Monto fijo (${currency})`],
+              ['percent', t('percent')],
+              ['fixed', t('fixed', { currency })],
             ] as const
           ).map(([k, label]) => (
             <label
@@ -262,7 +274,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         {v.kind === 'percent' ? (
-          <Field id={`${id}-value`} label="Porcentaje" error={err('value')} hint="De 1 a 100.">
+          <Field id={`${id}-value`} label={t('percent')} error={err('value')} hint={t('percentHint')}>
             <div className="relative">
               <input
                 id={`${id}-value`}
@@ -283,7 +295,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
             </div>
           </Field>
         ) : (
-          <Field id={`${id}-value`} label="Monto de descuento" error={err('value')}>
+          <Field id={`${id}-value`} label={t('fixedAmount')} error={err('value')}>
             <MoneyInput
               id={`${id}-value`}
               currency={currency}
@@ -294,7 +306,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
             />
           </Field>
         )}
-        <Field id={`${id}-minAmount`} label="Compra mínima" optional error={err('minAmount')} hint="Subtotal desde el que vale el cupón.">
+        <Field id={`${id}-minAmount`} label={t('minAmount')} optional error={err('minAmount')} hint={t('minAmountHint')}>
           <MoneyInput
             id={`${id}-minAmount`}
             currency={currency}
@@ -306,10 +318,10 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
         </Field>
         <Field
           id={`${id}-usageLimit`}
-          label="Límite de usos"
+          label={t('usageLimit')}
           optional
           error={err('usageLimit')}
-          hint={coupon && coupon.usedCount > 0 ? `Ya se usó ${coupon.usedCount} ${coupon.usedCount === 1 ? 'vez' : 'veces'}.` : 'Vacío = sin límite.'}
+          hint={coupon && coupon.usedCount > 0 ? t('usedTimes', { count: coupon.usedCount }) : t('emptyNoLimit')}
         >
           <input
             id={`${id}-usageLimit`}
@@ -324,7 +336,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
             aria-describedby={describedBy(`${id}-usageLimit`, { hint: true, error: err('usageLimit') })}
           />
         </Field>
-        <Field id={`${id}-expiresAt`} label="Vence" optional error={err('expiresAt')} hint="Vale hasta el final de ese día.">
+        <Field id={`${id}-expiresAt`} label={t('expires')} optional error={err('expiresAt')} hint={t('expiresHint')}>
           <input
             id={`${id}-expiresAt`}
             type="date"
@@ -336,7 +348,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
           />
         </Field>
       </div>
-      <Switch checked={v.active} onChange={(active) => set({ active })} label="Activo" />
+      <Switch checked={v.active} onChange={(active) => set({ active })} label={t('active')} />
       {formError ? (
         <p role="alert" className="text-sm text-red-700">
           {formError}
@@ -344,10 +356,10 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
       ) : null}
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={busy} className={buttonClass.primary}>
-          {busy ? 'Guardando…' : coupon ? 'Guardar cambios' : 'Crear cupón'}
+          {busy ? t('saving') : coupon ? t('saveChanges') : t('create')}
         </button>
         <button type="button" onClick={() => onDone(null)} className={buttonClass.secondary}>
-          Cancelar
+          {t('cancel')}
         </button>
       </div>
     </form>
