@@ -1,9 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
-import { formatMoney } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { ZCreateDeliveryOptionInput, type TDeliveryKind } from '@/server/services/commerce-settings/schemas';
 import { ConfirmAction, Notice, Pill, Switch } from './commerce-ui';
@@ -12,12 +13,7 @@ import { PencilIcon, PlusIcon, TruckIcon } from './icons';
 import { appErrorOf, issuesToFields } from './trpc-error';
 import type { TDeliveryOption } from './commerce-types';
 
-const KIND_LABEL: Record<TDeliveryKind, string> = { flat_rate: 'Tarifa fija', free_over: 'Gratis desde un monto', pickup: 'Recojo en tienda' };
-const KIND_HINT: Record<TDeliveryKind, string> = {
-  flat_rate: 'El mismo costo de envío en cada pedido.',
-  free_over: 'Cobras envío, pero es gratis si el pedido llega a un monto.',
-  pickup: 'Tu cliente recoge el pedido; no paga envío.',
-};
+const KINDS: readonly TDeliveryKind[] = ['flat_rate', 'free_over', 'pickup'];
 
 type FormValues = { kind: TDeliveryKind; label: string; price: string; freeOver: string; details: string; active: boolean };
 const EMPTY: FormValues = { kind: 'flat_rate', label: '', price: '', freeOver: '', details: '', active: true };
@@ -41,15 +37,22 @@ function toInput(storeId: string, v: FormValues, currency: string) {
   return { storeId, kind: v.kind, label: v.label, price: money(v.price), details: v.details, active: v.active };
 }
 
-export function describeDelivery(o: Pick<TDeliveryOption, 'kind' | 'price' | 'freeOver'>, currency: string): string {
-  if (o.kind === 'pickup') return 'Gratis';
-  if (o.kind === 'free_over') return `${formatMoney(o.price, currency)} · gratis desde ${formatMoney(o.freeOver ?? 0, currency)}`;
-  return o.price === 0 ? 'Gratis' : formatMoney(o.price, currency);
+/** "S/ 10 · gratis desde S/ 200" in the page's language. */
+function useDescribeDelivery() {
+  const t = useTranslations('dashboard.delivery');
+  const formatMoney = useMoney();
+  return (o: Pick<TDeliveryOption, 'kind' | 'price' | 'freeOver'>, currency: string): string => {
+    if (o.kind === 'pickup') return t('free');
+    if (o.kind === 'free_over') return t('freeOver', { price: formatMoney(o.price, currency), threshold: formatMoney(o.freeOver ?? 0, currency) });
+    return o.price === 0 ? t('free') : formatMoney(o.price, currency);
+  };
 }
 
 /** The store's delivery options: add, edit, switch on/off, reorder (what the buyer sees first), delete. */
 export function DeliveryOptionsManager({ storeId, currency, initialData }: { storeId: string; currency: string; initialData: TDeliveryOption[] }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.delivery');
+  const describeDelivery = useDescribeDelivery();
   const queryClient = useQueryClient();
   const queryOptions = trpc.commerceSettings.deliveryOptions.queryOptions({ storeId });
   const { data = initialData } = useQuery({ ...queryOptions, initialData });
@@ -62,7 +65,7 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
   const remove = useMutation(
     trpc.commerceSettings.deleteDeliveryOption.mutationOptions({
       onSuccess: () => {
-        setNotice({ tone: 'ok', text: 'Opción eliminada. Los pedidos anteriores la conservan.' });
+        setNotice({ tone: 'ok', text: t('deleted') });
         void refresh();
       },
       onError,
@@ -94,11 +97,11 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
         </Notice>
       ) : null}
       {data.length > 0 && activeCount === 0 ? (
-        <Notice tone="error">No tienes ninguna opción activa: tus clientes no podrán completar la compra.</Notice>
+        <Notice tone="error">{t('noneActive')}</Notice>
       ) : null}
 
       {data.length > 0 ? (
-        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm" aria-label="Opciones de entrega">
+        <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm" aria-label={t('list')}>
           {data.map((o, i) =>
             editing === o.id ? (
               <li key={o.id} className="p-3 sm:p-4">
@@ -118,8 +121,8 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-medium text-zinc-900">{o.label}</span>
-                    <Pill tone={o.kind === 'pickup' ? 'sky' : 'violet'}>{KIND_LABEL[o.kind]}</Pill>
-                    {!o.active ? <Pill tone="zinc">Inactiva</Pill> : null}
+                    <Pill tone={o.kind === 'pickup' ? 'sky' : 'violet'}>{t(`kind.${o.kind}`)}</Pill>
+                    {!o.active ? <Pill tone="zinc">{t('inactive')}</Pill> : null}
                   </p>
                   <p className="mt-0.5 text-sm tabular-nums text-zinc-700">{describeDelivery(o, currency)}</p>
                   {o.details ? <p className="mt-0.5 line-clamp-2 text-sm text-zinc-500">{o.details}</p> : null}
@@ -129,13 +132,13 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
                     checked={o.active}
                     disabled={toggle.isPending && toggle.variables?.optionId === o.id}
                     onChange={(active) => toggle.mutate({ storeId, optionId: o.id, active })}
-                    label={<span className="sr-only sm:not-sr-only">{o.active ? 'Activa' : 'Inactiva'}</span>}
+                    label={<span className="sr-only sm:not-sr-only">{o.active ? t('active') : t('inactive')}</span>}
                   />
                   <button
                     type="button"
                     onClick={() => move(i, -1)}
                     disabled={i === 0 || reorder.isPending}
-                    aria-label={`Subir ${o.label}`}
+                    aria-label={t('up', { label: o.label })}
                     className={`${buttonClass.ghost} px-3`}
                   >
                     ↑
@@ -144,20 +147,20 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
                     type="button"
                     onClick={() => move(i, 1)}
                     disabled={i === data.length - 1 || reorder.isPending}
-                    aria-label={`Bajar ${o.label}`}
+                    aria-label={t('down', { label: o.label })}
                     className={`${buttonClass.ghost} px-3`}
                   >
                     ↓
                   </button>
-                  <button type="button" onClick={() => setEditing(o.id)} className={`${buttonClass.secondary} px-3`} aria-label={`Editar ${o.label}`}>
+                  <button type="button" onClick={() => setEditing(o.id)} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { label: o.label })}>
                     <PencilIcon className="size-4" />
-                    Editar
+                    {t('edit')}
                   </button>
                   <ConfirmAction
-                    label="Eliminar"
-                    ariaLabel={`Eliminar ${o.label}`}
-                    question="¿Eliminar?"
-                    confirmLabel="Sí, eliminar"
+                    label={t('delete')}
+                    ariaLabel={t('deleteLabel', { label: o.label })}
+                    question={t('deleteQ')}
+                    confirmLabel={t('yesDelete')}
                     busy={remove.isPending && remove.variables?.optionId === o.id}
                     onConfirm={() => remove.mutate({ storeId, optionId: o.id })}
                   />
@@ -169,8 +172,8 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
       ) : editing !== 'new' ? (
         <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
           <TruckIcon className="mx-auto size-10 text-violet-500" />
-          <h2 className="mt-3 text-base font-semibold text-zinc-900">Aún no tienes opciones de entrega</h2>
-          <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600">Sin al menos una, tus clientes no pueden comprar.</p>
+          <h2 className="mt-3 text-base font-semibold text-zinc-900">{t('emptyTitle')}</h2>
+          <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600">{t('emptyText')}</p>
         </div>
       ) : null}
 
@@ -189,7 +192,7 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
       ) : (
         <button type="button" onClick={() => setEditing('new')} className={buttonClass.primary}>
           <PlusIcon className="size-5" />
-          Agregar opción de entrega
+          {t('add')}
         </button>
       )}
     </div>
@@ -208,6 +211,7 @@ function DeliveryOptionForm({
   onDone: (notice: string | null) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.delivery');
   const id = useId();
   const [v, setV] = useState<FormValues>(option ? toForm(option, currency) : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -223,10 +227,10 @@ function DeliveryOptionForm({
   const onError = (err: unknown) => {
     const info = appErrorOf(err);
     setErrors(info.fields);
-    setFormError(Object.keys(info.fields).length ? 'Revisa los campos marcados.' : info.message);
+    setFormError(Object.keys(info.fields).length ? t('checkFields') : info.message);
   };
-  const create = useMutation(trpc.commerceSettings.createDeliveryOption.mutationOptions({ onSuccess: (o) => onDone(`«${o.label}» agregada.`), onError }));
-  const update = useMutation(trpc.commerceSettings.updateDeliveryOption.mutationOptions({ onSuccess: (o) => onDone(`«${o.label}» guardada.`), onError }));
+  const create = useMutation(trpc.commerceSettings.createDeliveryOption.mutationOptions({ onSuccess: (o) => onDone(t('added', { label: o.label })), onError }));
+  const update = useMutation(trpc.commerceSettings.updateDeliveryOption.mutationOptions({ onSuccess: (o) => onDone(t('saved', { label: o.label })), onError }));
   const busy = create.isPending || update.isPending;
 
   function submit(e: React.FormEvent) {
@@ -237,7 +241,7 @@ function DeliveryOptionForm({
     if (!parsed.success) {
       const fields = issuesToFields(parsed.error.issues);
       setErrors(fields);
-      setFormError('Revisa los campos marcados.');
+      setFormError(t('checkFields'));
       document.getElementById(`${id}-${Object.keys(fields)[0]}`)?.focus();
       return;
     }
@@ -247,32 +251,32 @@ function DeliveryOptionForm({
 
   const err = (k: string) => errors[k];
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={option ? `Editar ${option.label}` : 'Nueva opción de entrega'}>
-      <h2 className="text-base font-semibold text-zinc-900">{option ? 'Editar opción' : 'Nueva opción de entrega'}</h2>
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={option ? t('editLabel', { label: option.label }) : t('new')}>
+      <h2 className="text-base font-semibold text-zinc-900">{option ? t('editOption') : t('new')}</h2>
       <fieldset>
-        <legend className="text-sm font-medium text-zinc-800">Tipo</legend>
+        <legend className="text-sm font-medium text-zinc-800">{t('type')}</legend>
         <div className="mt-1.5 grid gap-2 sm:grid-cols-3">
-          {(Object.keys(KIND_LABEL) as TDeliveryKind[]).map((k) => (
+          {KINDS.map((k) => (
             <label
               key={k}
               className="flex min-h-11 cursor-pointer gap-2 rounded-xl border border-zinc-300 bg-white p-3 text-sm has-[:checked]:border-violet-500 has-[:checked]:bg-violet-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500"
             >
               <input type="radio" name={`${id}-kind`} value={k} checked={v.kind === k} onChange={() => set({ kind: k })} className="mt-0.5 accent-violet-600" />
               <span>
-                <span className="block font-medium text-zinc-900">{KIND_LABEL[k]}</span>
-                <span className="block text-xs text-zinc-600">{KIND_HINT[k]}</span>
+                <span className="block font-medium text-zinc-900">{t(`kind.${k}`)}</span>
+                <span className="block text-xs text-zinc-600">{t(`kindHint.${k}`)}</span>
               </span>
             </label>
           ))}
         </div>
       </fieldset>
-      <Field id={`${id}-label`} label="Nombre que ve tu cliente" error={err('label')}>
+      <Field id={`${id}-label`} label={t('label')} error={err('label')}>
         <input
           id={`${id}-label`}
           value={v.label}
           onChange={(e) => set({ label: e.target.value })}
           maxLength={60}
-          placeholder={v.kind === 'pickup' ? 'Recojo en el taller' : 'Envío a Lima Metropolitana'}
+          placeholder={v.kind === 'pickup' ? t('labelPickup') : t('labelShipping')}
           className={inputClass}
           aria-invalid={err('label') ? true : undefined}
           aria-describedby={describedBy(`${id}-label`, { error: err('label') })}
@@ -280,7 +284,7 @@ function DeliveryOptionForm({
       </Field>
       {v.kind !== 'pickup' ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${id}-price`} label="Costo de envío" error={err('price')} hint="0 si es gratis.">
+          <Field id={`${id}-price`} label={t('price')} error={err('price')} hint={t('priceHint')}>
             <MoneyInput
               id={`${id}-price`}
               currency={currency}
@@ -291,7 +295,7 @@ function DeliveryOptionForm({
             />
           </Field>
           {v.kind === 'free_over' ? (
-            <Field id={`${id}-freeOver`} label="Gratis desde" error={err('freeOver')} hint="Subtotal del pedido a partir del cual no cobras envío.">
+            <Field id={`${id}-freeOver`} label={t('freeFrom')} error={err('freeOver')} hint={t('freeFromHint')}>
               <MoneyInput
                 id={`${id}-freeOver`}
                 currency={currency}
@@ -306,9 +310,9 @@ function DeliveryOptionForm({
       ) : null}
       <Field
         id={`${id}-details`}
-        label={v.kind === 'pickup' ? 'Dónde y cuándo' : 'Detalles'}
+        label={v.kind === 'pickup' ? t('whereWhen') : t('details')}
         optional={v.kind !== 'pickup'}
-        hint={v.kind === 'pickup' ? 'Dirección y horario, por ejemplo «Jr. Cusco 123, lun–sáb 10–18 h».' : 'Plazo o zonas, por ejemplo «2 a 4 días hábiles».'}
+        hint={v.kind === 'pickup' ? t('pickupHint') : t('detailsHint')}
         error={err('details')}
       >
         <textarea
@@ -322,7 +326,7 @@ function DeliveryOptionForm({
           aria-describedby={describedBy(`${id}-details`, { hint: true, error: err('details') })}
         />
       </Field>
-      <Switch checked={v.active} onChange={(active) => set({ active })} label="Disponible en el checkout" />
+      <Switch checked={v.active} onChange={(active) => set({ active })} label={t('availableAtCheckout')} />
       {formError ? (
         <p role="alert" className="text-sm text-red-700">
           {formError}
@@ -330,10 +334,10 @@ function DeliveryOptionForm({
       ) : null}
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={busy} className={buttonClass.primary}>
-          {busy ? 'Guardando…' : option ? 'Guardar cambios' : 'Agregar'}
+          {busy ? t('saving') : option ? t('saveChanges') : t('addShort')}
         </button>
         <button type="button" onClick={() => onDone(null)} className={buttonClass.secondary}>
-          Cancelar
+          {t('cancel')}
         </button>
       </div>
     </form>
