@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { PhotoUploader } from '@/components/media/photo-uploader';
 import { useTRPC } from '@/components/providers/trpc';
-import { CURRENCY_OPTIONS } from '@/components/store/currency';
-import { formatMoney, minorUnitDigits } from '@/components/ui/money';
+import { currencyOptions } from '@/components/store/currency';
+import { minorUnitDigits } from '@/components/ui/money';
+import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { ZCreateProductInput, ZUpdateProductInput, type TCreateProductInput } from '@/server/services/products/schemas';
 import { buttonClass, Card, describedBy, Field, FieldError, inputClass } from './field';
@@ -54,14 +56,15 @@ function withoutKnockOnErrors(fields: Record<string, string>): Record<string, st
   return Object.fromEntries(Object.entries(fields).filter(([k]) => !/^variants\.\d+\.options$/.test(k)));
 }
 
-function orderedCategories(categories: TCategory[]) {
+function orderedCategories(categories: TCategory[], locale: string) {
+  const name = (c: TCategory) => (locale === 'en' ? c.nameEn : c.nameEs);
   const roots = categories.filter((c) => !c.parentId);
   const out: { id: string; label: string }[] = [];
   for (const r of roots) {
-    out.push({ id: r.id, label: r.nameEs });
-    for (const c of categories.filter((c) => c.parentId === r.id)) out.push({ id: c.id, label: `   ${c.nameEs}` });
+    out.push({ id: r.id, label: name(r) });
+    for (const c of categories.filter((c) => c.parentId === r.id)) out.push({ id: c.id, label: `   ${name(c)}` });
   }
-  for (const c of categories) if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, label: c.nameEs });
+  for (const c of categories) if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, label: name(c) });
   return out;
 }
 
@@ -79,6 +82,8 @@ type Props = {
 
 export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initial, product, justCreated }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.editor');
+  const locale = useLocale();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -141,7 +146,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
     const fields = withoutKnockOnErrors(info.fields);
     setErrors(fields);
     const onFields = Object.keys(fields).length > 0 && !limitDetailsOf(info);
-    setFormError(onFields ? { ...info, message: 'Revisa los campos marcados.' } : info);
+    setFormError(onFields ? { ...info, message: t('checkFields') } : info);
     focusFirstError(fields);
   };
 
@@ -204,10 +209,10 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
       // zod runs the cross-field rules only once every field parses; show this one right away too.
       const cmp = input.compareAtPrice;
       if (!fields.compareAtPrice && cmp != null && !Number.isNaN(cmp) && !Number.isNaN(input.price) && cmp <= input.price) {
-        fields.compareAtPrice = 'Debe ser mayor que el precio.';
+        fields.compareAtPrice = t('compareGreater');
       }
       setErrors(fields);
-      setFormError({ message: 'Revisa los campos marcados.', fields });
+      setFormError({ message: t('checkFields'), fields });
       focusFirstError(fields);
       return;
     }
@@ -216,7 +221,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
     else create.mutate(input);
   }
 
-  const categoryOptions = useMemo(() => orderedCategories(categories), [categories]);
+  const categoryOptions = useMemo(() => orderedCategories(categories, locale), [categories, locale]);
   const hasOptions = variants.length > 1 || Object.keys(variants[0]?.options ?? {}).length > 0;
   const limit = formError ? limitDetailsOf(formError) : null;
   const variantsError = errors.variants;
@@ -232,7 +237,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
       {saved ? <SavedBanner kind={saved} storeId={storeId} onClose={() => setSaved(null)} /> : null}
       {status === 'archived' ? (
         <p className="rounded-2xl border border-zinc-300 bg-zinc-100 p-3 text-sm text-zinc-800">
-          Este producto está <strong>archivado</strong>: no aparece en tu tienda. Restáuralo para volver a venderlo.
+          {t.rich('archivedNote', { b: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
 
@@ -248,19 +253,19 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
               }}
               storeId={storeId}
               max={maxPhotos}
-              label="Fotos"
+              label={t('photos')}
               error={err('imageMediaIds') ?? Object.entries(errors).find(([k]) => k.startsWith('imageMediaIds.'))?.[1]}
             />
           </Card>
 
           <Card className="order-2 space-y-5">
-            <h2 className="text-base font-semibold text-zinc-900">Información</h2>
-            <Field id="p-title" label="Título" error={err('title')}>
+            <h2 className="text-base font-semibold text-zinc-900">{t('info')}</h2>
+            <Field id="p-title" label={t('title')} error={err('title')}>
               <input
                 id="p-title"
                 {...register('title', { onChange: () => clear('title') })}
                 maxLength={140}
-                placeholder="Chompa de alpaca tejida a mano"
+                placeholder={t('titlePlaceholder')}
                 className={inputClass}
                 aria-invalid={err('title') ? true : undefined}
                 aria-describedby={describedBy('p-title', { error: err('title') })}
@@ -268,9 +273,9 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
             </Field>
             <Field
               id="p-description"
-              label="Descripción"
+              label={t('description')}
               optional
-              hint="Materiales, medidas, cuidados: lo que tus clientes preguntan."
+              hint={t('descriptionHint')}
               error={err('description')}
             >
               <textarea
@@ -287,17 +292,15 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
 
           <Card className="order-4 space-y-4">
             <div>
-              <h2 className="text-base font-semibold text-zinc-900">Variantes e inventario</h2>
-              <p className="mt-0.5 text-sm text-zinc-600">
-                ¿Lo vendes en varias tallas o colores? Agrega opciones y cada combinación tendrá su propio stock.
-              </p>
+              <h2 className="text-base font-semibold text-zinc-900">{t('variantsTitle')}</h2>
+              <p className="mt-0.5 text-sm text-zinc-600">{t('variantsText')}</p>
             </div>
             <OptionsEditor options={options} onChange={setOptions} errors={errors} />
             <FieldError message={variantsError} />
 
             {!hasOptions ? (
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field id="p-stock" label="Stock" error={err('variants.0.stock')} hint="Unidades disponibles para vender.">
+                <Field id="p-stock" label={t('stock')} error={err('variants.0.stock')} hint={t('stockHint')}>
                   <input
                     id="p-stock"
                     type="number"
@@ -310,7 +313,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                     aria-describedby={describedBy('p-stock', { hint: true, error: err('variants.0.stock') })}
                   />
                 </Field>
-                <Field id="p-sku" label="SKU" optional error={err('variants.0.sku')} hint="Tu código interno.">
+                <Field id="p-sku" label={t('sku')} optional error={err('variants.0.sku')} hint={t('skuHint')}>
                   <input
                     id="p-sku"
                     {...register('variants.0.sku', { onChange: () => clear('variants.0.sku') })}
@@ -324,13 +327,17 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
               <div className="space-y-3">
                 <div className="flex flex-wrap items-end justify-between gap-3">
                   <p className="text-sm text-zinc-700">
-                    <span className="font-semibold">{variants.length}</span> variantes ·{' '}
-                    <span className="font-semibold tabular-nums">{totalStock}</span> unidades
+                    {t.rich('variantCount', {
+                      variants: variants.length,
+                      units: totalStock,
+                      b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                      s: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+                    })}
                   </p>
                   <div className="flex items-end gap-2">
                     <div>
                       <label htmlFor="p-bulk-stock" className="block text-xs font-medium text-zinc-700">
-                        Mismo stock para todas
+                        {t('sameStock')}
                       </label>
                       <input
                         id="p-bulk-stock"
@@ -353,7 +360,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                         );
                       }}
                     >
-                      Aplicar
+                      {t('apply')}
                     </button>
                   </div>
                 </div>
@@ -362,10 +369,10 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                     aria-hidden="true"
                     className={`hidden gap-3 bg-zinc-50 px-3 py-2 text-xs font-medium uppercase tracking-wide text-zinc-500 md:grid ${variantCols}`}
                   >
-                    <span>Variante</span>
-                    <span>Stock</span>
-                    <span>Precio propio</span>
-                    {skuVisible ? <span>SKU</span> : null}
+                    <span>{t('colVariant')}</span>
+                    <span>{t('colStock')}</span>
+                    <span>{t('colPrice')}</span>
+                    {skuVisible ? <span>{t('colSku')}</span> : null}
                   </div>
                   <ul className="divide-y divide-zinc-100">
                     {variantsArray.fields.map((field, i) => {
@@ -379,13 +386,14 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                           <div className="col-span-2 min-w-0 md:col-span-1 md:pt-2.5">
                             <p className="truncate text-sm font-medium text-zinc-900">{label}</p>
                             {field.reserved ? (
-                              <p className="text-xs text-zinc-500">{field.reserved} reservadas en pedidos</p>
+                              <p className="text-xs text-zinc-500">{t('reserved', { count: field.reserved })}</p>
                             ) : null}
                             <FieldError message={optErr} />
                           </div>
                           <div>
                             <label htmlFor={`v-stock-${i}`} className="mb-1 block text-xs text-zinc-600 md:sr-only">
-                              Stock<span className="sr-only"> de {label}</span>
+                              {t('stock')}
+                              <span className="sr-only">{t('stockOf', { label })}</span>
                             </label>
                             <input
                               id={`v-stock-${i}`}
@@ -402,13 +410,14 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                           </div>
                           <div>
                             <label htmlFor={`v-price-${i}`} className="mb-1 block text-xs text-zinc-600 md:sr-only">
-                              Precio propio<span className="sr-only"> de {label} (opcional)</span>
+                              {t('colPrice')}
+                              <span className="sr-only">{t('ownPriceOf', { label })}</span>
                             </label>
                             <MoneyInput
                               id={`v-price-${i}`}
                               currency={currency}
                               placeholder={
-                                basePrice !== null && !Number.isNaN(basePrice) ? minorToMajorText(basePrice, currency) : 'Igual'
+                                basePrice !== null && !Number.isNaN(basePrice) ? minorToMajorText(basePrice, currency) : t('same')
                               }
                               {...register(`variants.${i}.price`, { onChange: () => clear(`variants.${i}.price`) })}
                               invalid={Boolean(priceErr)}
@@ -419,13 +428,14 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                           {skuVisible ? (
                             <div className="col-span-2 md:col-span-1">
                               <label htmlFor={`v-sku-${i}`} className="mb-1 block text-xs text-zinc-600 md:sr-only">
-                                SKU<span className="sr-only"> de {label} (opcional)</span>
+                                {t('sku')}
+                                <span className="sr-only">{t('ownPriceOf', { label })}</span>
                               </label>
                               <input
                                 id={`v-sku-${i}`}
                                 {...register(`variants.${i}.sku`, { onChange: () => clear(`variants.${i}.sku`) })}
                                 maxLength={64}
-                                placeholder="Opcional"
+                                placeholder={t('optionalPlaceholder')}
                                 aria-invalid={skuErr ? true : undefined}
                                 className="block h-11 w-full rounded-xl border border-zinc-300 bg-white px-3 text-base outline-none focus-visible:border-violet-500 focus-visible:ring-2 focus-visible:ring-violet-500 aria-[invalid=true]:border-red-500"
                               />
@@ -438,7 +448,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                   </ul>
                 </div>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="text-xs text-zinc-500">Deja el precio propio vacío para usar el precio del producto.</p>
+                  <p className="text-xs text-zinc-500">{t('ownPriceHint')}</p>
                   <label className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm text-zinc-700">
                     <input
                       type="checkbox"
@@ -446,7 +456,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                       onChange={(e) => setShowSku(e.target.checked)}
                       className="size-5 rounded border-zinc-300 accent-violet-600"
                     />
-                    SKU por variante
+                    {t('skuPerVariant')}
                   </label>
                 </div>
               </div>
@@ -456,15 +466,15 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
 
         <div className="contents lg:flex lg:min-w-0 lg:flex-col lg:gap-5">
           <Card className="order-3 space-y-4">
-            <h2 className="text-base font-semibold text-zinc-900">Precio</h2>
-            <Field id="p-currency" label="Moneda" error={err('currency')}>
+            <h2 className="text-base font-semibold text-zinc-900">{t('price')}</h2>
+            <Field id="p-currency" label={t('currency')} error={err('currency')}>
               <select
                 id="p-currency"
                 {...register('currency', { onChange: () => clear('currency', 'price', 'compareAtPrice') })}
                 className={inputClass}
                 aria-describedby={describedBy('p-currency', { error: err('currency') })}
               >
-                {CURRENCY_OPTIONS.map((c) => (
+                {currencyOptions(locale).map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.label}
                   </option>
@@ -473,13 +483,9 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
             </Field>
             <Field
               id="p-price"
-              label="Precio"
+              label={t('price')}
               error={err('price')}
-              hint={
-                minorUnitDigits(currency)
-                  ? `Con hasta ${minorUnitDigits(currency)} decimales, por ejemplo 89.90.`
-                  : 'Sin decimales.'
-              }
+              hint={minorUnitDigits(currency) ? t('priceHint', { digits: minorUnitDigits(currency) }) : t('noDecimals')}
             >
               <MoneyInput
                 id="p-price"
@@ -491,9 +497,9 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
             </Field>
             <Field
               id="p-compare"
-              label="Precio antes"
+              label={t('compareAt')}
               optional
-              hint="Si lo llenas, se muestra tachado junto al precio (debe ser mayor)."
+              hint={t('compareAtHint')}
               error={err('compareAtPrice')}
             >
               <MoneyInput
@@ -508,13 +514,13 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
           </Card>
 
           <Card className="order-5 space-y-4">
-            <h2 className="text-base font-semibold text-zinc-900">Organización</h2>
+            <h2 className="text-base font-semibold text-zinc-900">{t('organisation')}</h2>
             <Field
               id="p-category"
-              label="Categoría"
+              label={t('category')}
               optional
               error={err('categoryId')}
-              hint="Ayuda a que te encuentren en el marketplace."
+              hint={t('categoryHint')}
             >
               <select
                 id="p-category"
@@ -522,7 +528,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                 className={inputClass}
                 aria-describedby={describedBy('p-category', { hint: true, error: err('categoryId') })}
               >
-                <option value="">Sin categoría</option>
+                <option value="">{t('noCategory')}</option>
                 {categoryOptions.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.label}
@@ -533,9 +539,9 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
             {product ? (
               <div className="space-y-2 border-t border-zinc-100 pt-4">
                 <p className="text-sm text-zinc-700">
-                  Estado:{' '}
+                  {t('status')}{' '}
                   <span className={`font-semibold ${status === 'archived' ? 'text-zinc-600' : 'text-emerald-700'}`}>
-                    {status === 'archived' ? 'Archivado' : 'Activo'}
+                    {status === 'archived' ? t('archived') : t('active')}
                   </span>
                 </p>
                 {status === 'archived' ? (
@@ -545,7 +551,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                     disabled={restore.isPending}
                     className={`${buttonClass.secondary} w-full`}
                   >
-                    {restore.isPending ? 'Restaurando…' : 'Restaurar producto'}
+                    {restore.isPending ? t('restoring') : t('restore')}
                   </button>
                 ) : (
                   <button
@@ -554,13 +560,14 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
                     disabled={archive.isPending}
                     className={`${buttonClass.danger} w-full`}
                   >
-                    {archive.isPending ? 'Archivando…' : 'Archivar producto'}
+                    {archive.isPending ? t('archiving') : t('archive')}
                   </button>
                 )}
                 {publicHref && status === 'active' ? (
                   <Link href={publicHref} target="_blank" rel="noopener" className={`${buttonClass.ghost} w-full`}>
                     <ExternalIcon className="size-4" />
-                    Ver en la tienda<span className="sr-only"> (se abre en otra pestaña)</span>
+                    {t('viewInStore')}
+                    <span className="sr-only">{t('newTab')}</span>
                   </Link>
                 ) : null}
               </div>
@@ -573,7 +580,7 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
         limit ? (
           <LimitNotice
             details={limit}
-            context={product ? 'No pudimos restaurar el producto.' : 'No pudimos crear el producto.'}
+            context={product ? t('restoreFailed') : t('createFailed')}
           />
         ) : (
           <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
@@ -586,19 +593,13 @@ export function ProductEditor({ storeId, storeSlug, categories, maxPhotos, initi
       <div className="sticky bottom-[calc(4.25rem+env(safe-area-inset-bottom))] z-20 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6 lg:bottom-0 lg:mx-0 lg:rounded-2xl lg:border lg:shadow-sm">
         <div className="flex items-center gap-3">
           <p className="hidden min-w-0 flex-1 truncate text-sm text-zinc-600 sm:block">
-            {formState.isDirty
-              ? 'Tienes cambios sin guardar.'
-              : product
-                ? 'Todo guardado.'
-                : title
-                  ? `Nuevo: ${title}`
-                  : 'Nuevo producto'}
+            {formState.isDirty ? t('unsaved') : product ? t('allSaved') : title ? t('newNamed', { title }) : t('newProduct')}
           </p>
           <Link href={`/dashboard/tiendas/${storeId}/productos`} className={`${buttonClass.secondary} flex-1 sm:flex-none`}>
-            {product ? 'Volver' : 'Cancelar'}
+            {product ? t('back') : t('cancel')}
           </Link>
           <button type="submit" disabled={saving} className={`${buttonClass.primary} flex-[2] sm:flex-none`}>
-            {saving ? 'Guardando…' : product ? 'Guardar cambios' : 'Crear producto'}
+            {saving ? t('saving') : product ? t('saveChanges') : t('create')}
           </button>
         </div>
       </div>
@@ -619,11 +620,13 @@ function focusFirstError(fields: Record<string, string>) {
 }
 
 function PricePreview({ price, compareAt, currency }: { price: number | null; compareAt: number | null; currency: string }) {
+  const t = useTranslations('dashboard.editor');
+  const formatMoney = useMoney();
   if (price === null || Number.isNaN(price)) return null;
   const validCompare = compareAt !== null && !Number.isNaN(compareAt) && compareAt > price;
   return (
     <p className="rounded-xl bg-zinc-50 p-3 text-sm text-zinc-700">
-      Se verá así: <span className="font-semibold text-zinc-900">{formatMoney(price, currency)}</span>
+      {t.rich('preview', { price: formatMoney(price, currency), b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span> })}
       {validCompare ? <s className="ml-2 text-zinc-500">{formatMoney(compareAt, currency)}</s> : null}
     </p>
   );
@@ -638,12 +641,8 @@ function SavedBanner({
   storeId: string;
   onClose: () => void;
 }) {
-  const text = {
-    created: '¡Producto creado! Ya está visible en tu tienda.',
-    updated: 'Cambios guardados.',
-    archived: 'Producto archivado. Ya no aparece en tu tienda.',
-    restored: 'Producto restaurado y visible en tu tienda.',
-  }[kind];
+  const t = useTranslations('dashboard.editor');
+  const text = t(`saved.${kind}`);
   return (
     <div
       role="status"
@@ -655,7 +654,7 @@ function SavedBanner({
           href={`/dashboard/tiendas/${storeId}/productos/nuevo`}
           className="inline-flex min-h-11 items-center font-semibold underline"
         >
-          Agregar otro producto
+          {t('addAnother')}
         </Link>
       ) : null}
       <button
@@ -663,7 +662,7 @@ function SavedBanner({
         onClick={onClose}
         className="ml-auto inline-flex min-h-11 items-center rounded-xl px-3 font-medium hover:bg-emerald-100"
       >
-        Cerrar
+        {t('close')}
       </button>
     </div>
   );

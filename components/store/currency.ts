@@ -31,12 +31,22 @@ export function currencyForAcceptLanguage(header: string | null | undefined): TS
   return 'USD';
 }
 
-const names = new Intl.DisplayNames('es', { type: 'currency' });
+const names = new Map<string, Intl.DisplayNames>();
 
-/** "PEN — Sol peruano" */
-export function currencyLabel(code: string): string {
-  const name = names.of(code) ?? code;
+/** "PEN — Sol peruano" / "PEN — Peruvian Sol" */
+export function currencyLabel(code: string, locale = 'es'): string {
+  let display = names.get(locale);
+  if (!display) {
+    display = new Intl.DisplayNames(locale, { type: 'currency' });
+    names.set(locale, display);
+  }
+  const name = display.of(code) ?? code;
   return `${code} — ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 export const CURRENCY_OPTIONS = STORE_CURRENCIES.map((code) => ({ code, label: currencyLabel(code) }));
+
+/** The store currencies with their names in `locale`. */
+export function currencyOptions(locale: string) {
+  return STORE_CURRENCIES.map((code) => ({ code, label: currencyLabel(code, locale) }));
+}
