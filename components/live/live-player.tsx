@@ -19,6 +19,7 @@ export function LivePlayer({
   onMetadata,
   seek,
   unmuteLabel,
+  unmutePosition = 'right-3 top-14',
   className,
 }: {
   src: string;
@@ -26,6 +27,8 @@ export function LivePlayer({
   onMetadata?: (text: string) => void;
   seek?: SeekRequest | null;
   unmuteLabel: string;
+  /** Where the unmute button sits over the video (Tailwind position classes): clear of the page's own overlays. */
+  unmutePosition?: string;
   className?: string;
 }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -95,9 +98,13 @@ export function LivePlayer({
             setMutedRef.current(false);
             setMuted(false);
           }}
-          className="absolute right-3 top-14 rounded-full bg-black/60 px-3 py-1.5 text-xs font-semibold text-white backdrop-blur"
+          className={`absolute ${unmutePosition} z-10 inline-flex items-center gap-1.5 whitespace-nowrap rounded-full bg-black/60 px-3 py-1.5 text-xs font-semibold text-white backdrop-blur`}
         >
-          🔊 {unmuteLabel}
+          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-4" aria-hidden="true">
+            <path d="M11 5 6 9H3v6h3l5 4V5Z" />
+            <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
+          </svg>
+          {unmuteLabel}
         </button>
       )}
     </div>

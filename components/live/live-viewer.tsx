@@ -100,7 +100,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
     <div className="relative mx-auto flex h-[100dvh] max-w-6xl flex-col bg-black text-white lg:flex-row">
       <section className="relative min-h-0 flex-1">
         {src ? (
-          <LivePlayer src={src} provider={initial.provider} onMetadata={onMetadata} seek={seek} unmuteLabel={t('unmute')} className="absolute inset-0" />
+          <LivePlayer src={src} provider={initial.provider} onMetadata={onMetadata} seek={seek} unmuteLabel={t('unmute')} unmutePosition="right-3 top-[40%] lg:top-14" className="absolute inset-0" />
         ) : (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-zinc-900 p-6 text-center">
             {initial.cover && <img src={initial.cover} alt="" className="absolute inset-0 size-full object-cover opacity-40" data-testid="show-cover" />}
@@ -130,17 +130,25 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
               {t('follow')}
             </Link>
           )}
-          <span className="ml-auto flex items-center gap-2 text-xs">
+          <span className="ml-auto flex shrink-0 items-center gap-2 text-xs">
             {status === 'live' ? (
-              <span className="rounded bg-red-600 px-2 py-0.5 font-bold" data-testid="live-badge">
+              <span className="whitespace-nowrap rounded bg-red-600 px-2 py-0.5 font-bold" data-testid="live-badge">
                 {t('live')}
               </span>
             ) : (
-              <span className="rounded bg-zinc-700 px-2 py-0.5 font-semibold" data-testid="status-badge">
+              <span className="whitespace-nowrap rounded bg-zinc-700 px-2 py-0.5 font-semibold" data-testid="status-badge">
                 {status === 'ended' ? (replayUrl ? t('replay') : t('ended')) : t('scheduled')}
               </span>
             )}
-            {status === 'live' && <span className="rounded bg-black/50 px-2 py-0.5">👁 {t('viewers', { count: viewers })}</span>}
+            {status === 'live' && (
+              <span className="inline-flex items-center gap-1 whitespace-nowrap rounded bg-black/50 px-2 py-0.5">
+                <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} className="size-3.5" aria-hidden="true">
+                  <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z" />
+                  <circle cx="12" cy="12" r="3" />
+                </svg>
+                {t('viewers', { count: viewers })}
+              </span>
+            )}
           </span>
         </header>
 
