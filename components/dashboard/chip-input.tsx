@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type KeyboardEvent } from 'react';
 import { CloseIcon } from './icons';
 
@@ -15,7 +16,7 @@ export function ChipInput({
   max = 20,
   invalid,
   describedBy,
-  labelForRemove = 'Quitar',
+  labelForRemove,
 }: {
   id: string;
   values: string[];
@@ -26,6 +27,7 @@ export function ChipInput({
   describedBy?: string;
   labelForRemove?: string;
 }) {
+  const t = useTranslations('dashboard.options');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -38,11 +40,11 @@ export function ChipInput({
     const next = [...values];
     for (const p of parts) {
       if (next.length >= max) {
-        setProblem(`Máximo ${max} valores.`);
+        setProblem(t('maxValues', { max }));
         break;
       }
       if (next.some((v) => v.toLowerCase() === p.toLowerCase())) {
-        setProblem(`«${p}» ya está.`);
+        setProblem(t('duplicate', { value: p }));
         continue;
       }
       next.push(p.slice(0, 30));
@@ -76,7 +78,7 @@ export function ChipInput({
             <button
               type="button"
               onClick={() => onChange(values.filter((_, j) => j !== i))}
-              aria-label={`${labelForRemove} ${v}`}
+              aria-label={`${labelForRemove ?? t('remove')} ${v}`}
               className="flex size-8 items-center justify-center rounded-lg text-violet-700 hover:bg-violet-100 focus-visible:outline-2 focus-visible:outline-violet-600"
             >
               <CloseIcon className="size-4" />
@@ -94,7 +96,7 @@ export function ChipInput({
           onKeyDown={onKeyDown}
           onBlur={() => add(text)}
           enterKeyHint="enter"
-          placeholder={values.length ? 'Agregar otro' : placeholder}
+          placeholder={values.length ? t('addMore') : placeholder}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           className="min-h-9 min-w-[7rem] flex-1 bg-transparent px-1.5 text-base outline-none"

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { ChipInput } from './chip-input';
 import { buttonClass, FieldError } from './field';
@@ -7,13 +8,20 @@ import { CloseIcon, PlusIcon } from './icons';
 import type { TOptionRow } from './product-variants';
 
 const MAX_OPTIONS = 3;
-const NAME_IDEAS = ['Talla', 'Color', 'Material', 'Modelo', 'Tamaño', 'Sabor', 'Capacidad'];
+const NAME_IDEAS: Record<string, string[]> = {
+  es: ['Talla', 'Color', 'Material', 'Modelo', 'Tamaño', 'Sabor', 'Capacidad'],
+  en: ['Size', 'Colour', 'Material', 'Model', 'Flavour', 'Capacity'],
+};
+/** Example values for an option name, in whichever language the seller typed it. */
 const VALUE_IDEAS: Record<string, string> = {
   talla: 'S, M, L',
   color: 'Rojo, Negro',
   material: 'Algodón, Lino',
   tamaño: 'Chico, Grande',
   sabor: 'Fresa, Vainilla',
+  size: 'S, M, L',
+  colour: 'Red, Black',
+  flavour: 'Strawberry, Vanilla',
 };
 
 /** Up to three options (Talla, Color, …), each with its values as chips. Changing them regenerates the variants. */
@@ -27,13 +35,16 @@ export function OptionsEditor({
   errors: Record<string, string>;
 }) {
   const id = useId();
+  const t = useTranslations('dashboard.options');
+  const locale = useLocale();
+  const ideas = NAME_IDEAS[locale] ?? NAME_IDEAS.es!;
   const setAt = (i: number, patch: Partial<TOptionRow>) => onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
-  const unusedIdea = NAME_IDEAS.find((n) => !options.some((o) => o.name.trim().toLowerCase() === n.toLowerCase())) ?? '';
+  const unusedIdea = ideas.find((n) => !options.some((o) => o.name.trim().toLowerCase() === n.toLowerCase())) ?? '';
 
   return (
     <div className="space-y-3">
       <datalist id={`${id}-names`}>
-        {NAME_IDEAS.map((n) => (
+        {ideas.map((n) => (
           <option key={n} value={n} />
         ))}
       </datalist>
@@ -49,7 +60,7 @@ export function OptionsEditor({
               <div className="grid flex-1 gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
                 <div className="space-y-1">
                   <label htmlFor={nameId} className="block text-xs font-medium text-zinc-700">
-                    Opción {i + 1}
+                    {t('option', { n: i + 1 })}
                   </label>
                   <input
                     id={nameId}
@@ -57,7 +68,7 @@ export function OptionsEditor({
                     value={o.name}
                     maxLength={30}
                     onChange={(e) => setAt(i, { name: e.target.value })}
-                    placeholder="Talla"
+                    placeholder={t('namePlaceholder')}
                     aria-invalid={nameError ? true : undefined}
                     aria-describedby={nameError ? `${nameId}-error` : undefined}
                     className="block min-h-11 w-full rounded-xl border border-zinc-300 bg-white px-3 text-base outline-none focus-visible:border-violet-500 focus-visible:ring-2 focus-visible:ring-violet-500 aria-[invalid=true]:border-red-500"
@@ -66,13 +77,13 @@ export function OptionsEditor({
                 </div>
                 <div className="space-y-1">
                   <label htmlFor={valuesId} className="block text-xs font-medium text-zinc-700">
-                    Valores <span className="font-normal text-zinc-500">(Enter o coma para agregar)</span>
+                    {t('values')} <span className="font-normal text-zinc-500">{t('valuesHint')}</span>
                   </label>
                   <ChipInput
                     id={valuesId}
                     values={o.values}
                     onChange={(values) => setAt(i, { values })}
-                    placeholder={VALUE_IDEAS[o.name.trim().toLowerCase()] ?? 'Escribe un valor'}
+                    placeholder={VALUE_IDEAS[o.name.trim().toLowerCase()] ?? t('valuePlaceholder')}
                     invalid={Boolean(valuesError)}
                     describedBy={valuesError ? `${valuesId}-error` : undefined}
                   />
@@ -82,7 +93,7 @@ export function OptionsEditor({
               <button
                 type="button"
                 onClick={() => onChange(options.filter((_, j) => j !== i))}
-                aria-label={`Quitar la opción ${o.name || i + 1}`}
+                aria-label={t('removeOption', { name: o.name || i + 1 })}
                 className="mt-5 flex size-11 shrink-0 items-center justify-center rounded-xl text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600"
               >
                 <CloseIcon className="size-5" />
@@ -99,10 +110,10 @@ export function OptionsEditor({
           className={buttonClass.secondary}
         >
           <PlusIcon className="size-5" />
-          {options.length === 0 ? 'Agregar opciones (talla, color…)' : 'Agregar otra opción'}
+          {options.length === 0 ? t('addOptions') : t('addAnother')}
         </button>
       ) : (
-        <p className="text-xs text-zinc-500">Máximo {MAX_OPTIONS} opciones por producto.</p>
+        <p className="text-xs text-zinc-500">{t('maxOptions', { max: MAX_OPTIONS })}</p>
       )}
     </div>
   );
