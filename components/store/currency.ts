@@ -44,8 +44,6 @@ export function currencyLabel(code: string, locale = 'es'): string {
   return `${code} — ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
-export const CURRENCY_OPTIONS = STORE_CURRENCIES.map((code) => ({ code, label: currencyLabel(code) }));
-
 /** The store currencies with their names in `locale`. */
 export function currencyOptions(locale: string) {
   return STORE_CURRENCIES.map((code) => ({ code, label: currencyLabel(code, locale) }));

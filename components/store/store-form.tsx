@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch, type Path, type Resolver } from 'react-hook-form';
 import { LogoUploader } from '@/components/media/logo-uploader';
@@ -15,7 +16,7 @@ import { appErrorOf, limitDetailsOf, type TAppErrorInfo } from '@/components/das
 import { useDebounced } from '@/components/dashboard/use-debounced';
 import type { TMediaRef } from '@/server/services/media/schemas';
 import { ZCreateStoreInput, ZStoreSlug, ZUpdateStoreInput } from '@/server/services/stores/schemas';
-import { CURRENCY_OPTIONS, type TStoreCurrency } from './currency';
+import { currencyOptions, type TStoreCurrency } from './currency';
 
 export type TStoreFormValues = {
   name: string;
@@ -39,6 +40,8 @@ export function StoreForm(props: Props) {
   const { mode, defaults } = props;
   const storeId = props.mode === 'edit' ? props.storeId : undefined;
   const trpc = useTRPC();
+  const t = useTranslations('dashboard.storeForm');
+  const locale = useLocale();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [logo, setLogo] = useState<TMediaRef | null>(props.mode === 'edit' ? props.logo : null);
@@ -136,13 +139,13 @@ export function StoreForm(props: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <Card className="space-y-5">
-        <h2 className="text-base font-semibold text-zinc-900">Datos de la tienda</h2>
-        <Field id="store-name" label="Nombre de la tienda" error={errors.name?.message}>
+        <h2 className="text-base font-semibold text-zinc-900">{t('details')}</h2>
+        <Field id="store-name" label={t('name')} error={errors.name?.message}>
           <input
             id="store-name"
             {...register('name')}
             autoComplete="organization"
-            placeholder="Por ejemplo: Tejidos Quispe"
+            placeholder={t('namePlaceholder')}
             maxLength={60}
             className={inputClass}
             aria-invalid={errors.name ? true : undefined}
@@ -152,7 +155,7 @@ export function StoreForm(props: Props) {
 
         <div className="space-y-1.5">
           <label htmlFor={slugInputId} className="block text-sm font-medium text-zinc-800">
-            Dirección de tu tienda
+            {t('slug')}
           </label>
           <div
             className={`flex min-h-11 items-stretch overflow-hidden rounded-xl border bg-white focus-within:ring-2 focus-within:ring-violet-500 ${
@@ -177,7 +180,7 @@ export function StoreForm(props: Props) {
               autoCorrect="off"
               spellCheck={false}
               maxLength={48}
-              placeholder="tu-tienda"
+              placeholder={t('slugPlaceholder')}
               className="w-full min-w-0 flex-1 bg-transparent px-3 py-2 text-base outline-none"
               aria-invalid={errors.slug ? true : undefined}
               aria-describedby={`${slugInputId}-status ${errors.slug ? `${slugInputId}-error` : ''}`}
@@ -185,23 +188,23 @@ export function StoreForm(props: Props) {
           </div>
           <div id={`${slugInputId}-status`} aria-live="polite" className="min-h-5 text-sm">
             {slugStatus === 'checking' ? (
-              <span className="text-zinc-500">Comprobando…</span>
+              <span className="text-zinc-500">{t('checking')}</span>
             ) : slugStatus === 'available' ? (
-              <span className="font-medium text-emerald-700">✓ Disponible</span>
+              <span className="font-medium text-emerald-700">{t('available')}</span>
             ) : slugStatus === 'taken' && suggestion ? (
               <span className="flex flex-wrap items-center gap-x-2 text-amber-800">
-                <span>En uso — sugerencia: {suggestion}</span>
+                <span>{t('taken', { suggestion })}</span>
               </span>
             ) : unchangedSlug && !errors.slug ? (
-              <span className="text-zinc-500">Tu dirección actual.</span>
+              <span className="text-zinc-500">{t('current')}</span>
             ) : !slugTouched ? (
-              <span className="text-zinc-500">Se sugiere a partir del nombre; puedes cambiarla.</span>
+              <span className="text-zinc-500">{t('suggested')}</span>
             ) : null}
           </div>
           <FieldError id={`${slugInputId}-error`} message={errors.slug?.message} />
           {suggestion && suggestion !== slug ? (
             <button type="button" onClick={() => acceptSuggestion(suggestion)} className={`${buttonClass.secondary} px-3`}>
-              Usar «{suggestion}»
+              {t('use', { suggestion })}
             </button>
           ) : null}
           {mode === 'create' && slugTouched ? (
@@ -210,21 +213,21 @@ export function StoreForm(props: Props) {
               onClick={() => setSlugTouched(false)}
               className="ml-1 inline-flex min-h-11 items-center text-sm font-medium text-violet-700 underline focus-visible:outline-2 focus-visible:outline-violet-600"
             >
-              Sugerir desde el nombre
+              {t('suggestFromName')}
             </button>
           ) : null}
           {mode === 'edit' && slug.trim().toLowerCase() !== defaults.slug ? (
             <p className="text-xs text-amber-800">
-              Los enlaces que ya compartiste con la dirección anterior dejarán de funcionar.
+              {t('oldLinks')}
             </p>
           ) : null}
         </div>
 
         <Field
           id="store-description"
-          label="Descripción"
+          label={t('description')}
           optional
-          hint={`${description.length}/1000 · Cuéntales a tus clientes qué vendes y qué te hace especial.`}
+          hint={t('descriptionHint', { count: description.length })}
           error={errors.description?.message}
         >
           <textarea
@@ -232,7 +235,7 @@ export function StoreForm(props: Props) {
             {...register('description')}
             rows={4}
             maxLength={1000}
-            placeholder="Chompas y mantas tejidas a mano con lana de alpaca de Puno."
+            placeholder={t('descriptionPlaceholder')}
             className={`${inputClass} resize-y`}
             aria-invalid={errors.description ? true : undefined}
             aria-describedby={describedBy('store-description', { hint: true, error: errors.description?.message })}
@@ -241,7 +244,7 @@ export function StoreForm(props: Props) {
       </Card>
 
       <Card className="space-y-5">
-        <h2 className="text-base font-semibold text-zinc-900">Marca</h2>
+        <h2 className="text-base font-semibold text-zinc-900">{t('brand')}</h2>
         <LogoUploader
           value={logo}
           onChange={(next) => {
@@ -249,15 +252,15 @@ export function StoreForm(props: Props) {
             setValue('logoMediaId', next?.mediaId ?? null, { shouldDirty: true });
           }}
           storeId={storeId}
-          label="Logo"
+          label={t('logo')}
           error={errors.logoMediaId?.message}
         />
 
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-zinc-800">Color de marca</legend>
+          <legend className="text-sm font-medium text-zinc-800">{t('brandColor')}</legend>
           <div className="flex flex-wrap items-center gap-3">
             <label className="relative size-11 shrink-0 cursor-pointer overflow-hidden rounded-xl ring-1 ring-zinc-300 focus-within:ring-2 focus-within:ring-violet-500">
-              <span className="sr-only">Elegir color</span>
+              <span className="sr-only">{t('pickColor')}</span>
               <input
                 type="color"
                 value={validHex.toLowerCase()}
@@ -267,7 +270,7 @@ export function StoreForm(props: Props) {
             </label>
             <div className="w-32">
               <label htmlFor="store-color" className="sr-only">
-                Color en hexadecimal
+                {t('hexColor')}
               </label>
               <input
                 id="store-color"
@@ -280,13 +283,13 @@ export function StoreForm(props: Props) {
                 aria-describedby={errors.brandColor ? 'store-color-error' : undefined}
               />
             </div>
-            <div className="flex flex-wrap gap-1.5" role="group" aria-label="Colores sugeridos">
+            <div className="flex flex-wrap gap-1.5" role="group" aria-label={t('swatches')}>
               {SWATCHES.map((c) => (
                 <button
                   key={c}
                   type="button"
                   onClick={() => setValue('brandColor', c, { shouldDirty: true, shouldValidate: true })}
-                  aria-label={`Usar ${c}`}
+                  aria-label={t('useColor', { color: c })}
                   aria-pressed={validHex.toLowerCase() === c}
                   className="group flex size-11 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-violet-600"
                 >
@@ -299,17 +302,17 @@ export function StoreForm(props: Props) {
             </div>
           </div>
           <FieldError id="store-color-error" message={errors.brandColor?.message} />
-          <BrandPreview name={name || 'Tu tienda'} color={validHex} logoUrl={logo?.url ?? null} />
+          <BrandPreview name={name || t('yourStore')} color={validHex} logoUrl={logo?.url ?? null} />
         </fieldset>
       </Card>
 
       <Card className="space-y-5">
-        <h2 className="text-base font-semibold text-zinc-900">Contacto y moneda</h2>
+        <h2 className="text-base font-semibold text-zinc-900">{t('contact')}</h2>
         <Field
           id="store-whatsapp"
           label="WhatsApp"
           optional
-          hint="Formato internacional, con + y el código de tu país: +51 987 654 321."
+          hint={t('whatsappHint')}
           error={errors.whatsapp?.message}
         >
           <input
@@ -326,8 +329,8 @@ export function StoreForm(props: Props) {
         </Field>
         <Field
           id="store-currency"
-          label="Moneda"
-          hint="Los precios de tus productos se muestran en esta moneda."
+          label={t('currency')}
+          hint={t('currencyHint')}
           error={errors.currency?.message}
         >
           <select
@@ -337,7 +340,7 @@ export function StoreForm(props: Props) {
             aria-invalid={errors.currency ? true : undefined}
             aria-describedby={describedBy('store-currency', { hint: true, error: errors.currency?.message })}
           >
-            {CURRENCY_OPTIONS.map((c) => (
+            {currencyOptions(locale).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.label}
               </option>
@@ -348,7 +351,7 @@ export function StoreForm(props: Props) {
 
       {formError ? (
         limit ? (
-          <LimitNotice details={limit} context="No pudimos abrir la tienda." />
+          <LimitNotice details={limit} context={t('openFailed')} />
         ) : (
           <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
             {formError.message}
@@ -357,16 +360,16 @@ export function StoreForm(props: Props) {
       ) : null}
       {Object.keys(errors).length > 0 && formState.isSubmitted ? (
         <p role="alert" className="text-sm text-red-700">
-          Revisa los campos marcados.
+          {t('checkFields')}
         </p>
       ) : null}
 
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Link href={storeId ? `/dashboard?tienda=${storeId}` : '/dashboard'} className={buttonClass.secondary}>
-          Cancelar
+          {t('cancel')}
         </Link>
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? 'Guardando…' : mode === 'create' ? 'Abrir mi tienda' : 'Guardar cambios'}
+          {pending ? t('saving') : mode === 'create' ? t('open') : t('saveChanges')}
         </button>
       </div>
     </form>
@@ -375,17 +378,18 @@ export function StoreForm(props: Props) {
 
 /** How the store header will look with this colour and logo. */
 function BrandPreview({ name, color, logoUrl }: { name: string; color: string; logoUrl: string | null }) {
+  const t = useTranslations('dashboard.storeForm');
   const fg = readableOn(color);
   return (
-    <div className="mt-2 overflow-hidden rounded-2xl border border-zinc-200" aria-label="Vista previa">
+    <div className="mt-2 overflow-hidden rounded-2xl border border-zinc-200" aria-label={t('preview')}>
       <div className="flex items-center gap-3 p-3" style={{ backgroundColor: color, color: fg }}>
         <StoreAvatar name={name} brandColor={color} logoUrl={logoUrl} size={40} className="rounded-full ring-2 ring-white/80" />
         <span className="min-w-0 truncate font-semibold">{name}</span>
       </div>
       <div className="flex items-center justify-between gap-3 bg-white p-3">
-        <span className="text-sm text-zinc-600">Vista previa</span>
+        <span className="text-sm text-zinc-600">{t('preview')}</span>
         <span className="rounded-full px-4 py-2 text-sm font-semibold" style={{ backgroundColor: color, color: fg }}>
-          Comprar
+          {t('buy')}
         </span>
       </div>
     </div>
