@@ -1,6 +1,7 @@
 'use client';
 
 import Image from 'next/image';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type ChangeEvent } from 'react';
 import { IMAGE_ACCEPT, imageFileProblem, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
 import type { MediaUploadClient } from './upload';
@@ -25,6 +26,7 @@ const button =
 /** One image (a store logo): shows the current one, uploads a replacement with progress, or removes it. */
 export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, disabled, client }: Props) {
   const hydrated = useHydrated();
+  const t = useTranslations('dashboard.media');
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const { uploads, start, retry, dismiss } = useImageUploads({
@@ -57,7 +59,7 @@ export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, 
           {upload ? (
             <Image src={upload.previewUrl} alt="" fill unoptimized sizes="96px" className="object-cover opacity-60" />
           ) : value ? (
-            <Image src={value.url} alt="Logo actual" fill sizes="96px" className="object-cover" />
+            <Image src={value.url} alt={t('currentLogo')} fill sizes="96px" className="object-cover" />
           ) : (
             <span aria-hidden="true" className="flex h-full items-center justify-center text-3xl text-zinc-400">
               ◎
@@ -69,18 +71,18 @@ export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, 
           <label
             className={`${button} cursor-pointer bg-violet-600 text-white hover:bg-violet-700 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-violet-600 ${disabled || busy ? 'pointer-events-none opacity-60' : ''}`}
           >
-            {value ? 'Cambiar logo' : 'Subir logo'}
+            {value ? t('changeLogo') : t('uploadLogo')}
             <input type="file" accept={IMAGE_ACCEPT} className="sr-only" onChange={onPick} disabled={disabled || busy || !hydrated} aria-describedby={hintId} />
           </label>
           {value && !busy ? (
             <button type="button" className={`${button} border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-50`} onClick={() => onChange(null)} disabled={disabled}>
-              Quitar logo
+              {t('removeLogo')}
             </button>
           ) : null}
         </div>
       </div>
       <p id={hintId} className="text-xs text-zinc-500">
-        Cuadrado, JPG, PNG o WebP de hasta {formatMegabytes(MEDIA_MAX_BYTES)}.
+        {t('logoHint', { size: formatMegabytes(MEDIA_MAX_BYTES) })}
       </p>
       {upload?.phase === 'error' ? (
         <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
@@ -89,10 +91,10 @@ export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, 
             {upload.error}
           </span>
           <button type="button" className="font-semibold text-violet-700 underline" onClick={() => retry(upload.id)}>
-            Reintentar
+            {t('retry')}
           </button>
           <button type="button" className="font-semibold text-zinc-700 underline" onClick={() => dismiss(upload.id)}>
-            Descartar
+            {t('discard')}
           </button>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import Image from 'next/image';
+import { useTranslations } from 'next-intl';
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { IMAGE_ACCEPT, imageFileProblem, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
 import type { MediaUploadClient } from './upload';
@@ -32,6 +33,7 @@ const iconButton =
  */
 export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fotos', error, disabled, client }: Props) {
   const hydrated = useHydrated();
+  const t = useTranslations('dashboard.media');
   const id = useId();
   const [problems, setProblems] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -74,8 +76,8 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
     if (ok.length > room) {
       found.push(
         room > 0
-          ? `Puedes añadir ${room === 1 ? '1 foto más' : `${room} fotos más`} (máximo ${max}); no se añadieron ${ok.length - room}.`
-          : `Ya tienes el máximo de ${max} fotos.`,
+          ? t('roomLeft', { room, max, skipped: ok.length - room })
+          : t('atMax', { max }),
       );
     }
     setProblems(found);
@@ -89,12 +91,12 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     emit(next);
-    setAnnouncement(`Foto movida a la posición ${to + 1} de ${value.length}.${to === 0 ? ' Ahora es la portada.' : ''}`);
+    setAnnouncement(`${t('moved', { to: to + 1, total: value.length })}${to === 0 ? t('nowCover') : ''}`);
   }
 
   function remove(index: number) {
     emit(value.filter((_, i) => i !== index));
-    setAnnouncement(`Foto ${index + 1} quitada.`);
+    setAnnouncement(t('removed', { n: index + 1 }));
   }
 
   const onDragStart = (index: number) => () => {
@@ -117,11 +119,10 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
         {label} <span className="font-normal text-zinc-500">({value.length}/{max})</span>
       </legend>
       <p id={hintId} className="text-xs text-zinc-500">
-        JPG, PNG o WebP de hasta {formatMegabytes(MEDIA_MAX_BYTES)}. La primera foto es la portada; usa las flechas o arrastra para
-        ordenarlas.
+        {t('photosHint', { size: formatMegabytes(MEDIA_MAX_BYTES) })}
       </p>
 
-      <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label="Fotos del producto">
+      <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label={t('productPhotos')}>
         {value.map((photo, index) => (
           <li
             key={photo.mediaId}
@@ -133,7 +134,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
           >
             <Image
               src={photo.url}
-              alt={`Foto ${index + 1}${index === 0 ? ' (portada)' : ''}`}
+              alt={index === 0 ? t('photoAltCover', { n: index + 1 }) : t('photoAlt', { n: index + 1 })}
               fill
               sizes="(min-width: 640px) 160px, 33vw"
               className="object-cover"
@@ -141,7 +142,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
             />
             {index === 0 ? (
               <span className="absolute left-1.5 top-1.5 rounded-full bg-violet-600 px-2 py-0.5 text-xs font-semibold text-white shadow">
-                Portada
+                {t('cover')}
               </span>
             ) : null}
             <div className="absolute inset-x-1 bottom-1 flex justify-between gap-1">
@@ -150,7 +151,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
                 className={iconButton}
                 onClick={() => move(index, index - 1)}
                 disabled={disabled || index === 0}
-                aria-label={`Mover la foto ${index + 1} a la izquierda`}
+                aria-label={t('moveLeft', { n: index + 1 })}
               >
                 <span aria-hidden="true">←</span>
               </button>
@@ -159,7 +160,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
                 className={`${iconButton} text-red-700`}
                 onClick={() => remove(index)}
                 disabled={disabled}
-                aria-label={`Quitar la foto ${index + 1}`}
+                aria-label={t('removePhoto', { n: index + 1 })}
               >
                 <span aria-hidden="true">✕</span>
               </button>
@@ -168,7 +169,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
                 className={iconButton}
                 onClick={() => move(index, index + 1)}
                 disabled={disabled || index === value.length - 1}
-                aria-label={`Mover la foto ${index + 1} a la derecha`}
+                aria-label={t('moveRight', { n: index + 1 })}
               >
                 <span aria-hidden="true">→</span>
               </button>
@@ -185,10 +186,10 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
                   <p className="text-xs text-red-700">{upload.error}</p>
                   <div className="flex justify-center gap-1">
                     <button type="button" className="rounded-md px-2 py-1 text-xs font-semibold text-violet-700 hover:bg-violet-50" onClick={() => retry(upload.id)}>
-                      Reintentar
+                      {t('retry')}
                     </button>
                     <button type="button" className="rounded-md px-2 py-1 text-xs font-semibold text-zinc-700 hover:bg-zinc-100" onClick={() => dismiss(upload.id)}>
-                      Quitar
+                      {t('remove')}
                     </button>
                   </div>
                 </div>
@@ -207,7 +208,7 @@ export function PhotoUploader({ value, onChange, storeId, max = 10, label = 'Fot
               <span aria-hidden="true" className="text-2xl leading-none">
                 +
               </span>
-              <span>{value.length + uploads.length === 0 ? 'Añadir fotos' : 'Añadir más'}</span>
+              <span>{value.length + uploads.length === 0 ? t('addPhotos') : t('addMore')}</span>
               <input
                 type="file"
                 multiple

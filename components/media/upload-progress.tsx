@@ -1,14 +1,15 @@
+import { useTranslations } from 'next-intl';
 import type { PendingUpload } from './use-image-uploads';
 
 /** The visible progress of one upload: a real progressbar for assistive tech, plus the percentage as text. */
 export function UploadProgress({ upload, className = '' }: { upload: PendingUpload; className?: string }) {
-  const label =
-    upload.phase === 'queued' ? 'En cola…' : upload.phase === 'checking' ? 'Comprobando…' : `${upload.progress} %`;
+  const t = useTranslations('dashboard.media');
+  const label = upload.phase === 'queued' ? t('queued') : upload.phase === 'checking' ? t('checking') : `${upload.progress} %`;
   return (
     <div className={`space-y-1 ${className}`}>
       <div
         role="progressbar"
-        aria-label={`Subiendo ${upload.name}`}
+        aria-label={t('uploading', { name: upload.name })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={upload.progress}
