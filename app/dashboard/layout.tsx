@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DashboardShell } from '@/components/dashboard/dashboard-shell';
 import { mediaUrl, mediaUrlPrefix } from '@/components/dashboard/load';
@@ -8,7 +9,9 @@ import { TrpcProvider } from '@/components/providers/trpc';
 import { requireUser } from '@/server/auth/require-user';
 import { api } from '@/server/trpc/server';
 
-export const metadata: Metadata = { title: 'Panel', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard.pages'))('panel'), robots: { index: false, follow: false } };
+}
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser('/dashboard');

@@ -1,18 +1,20 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { ChevronIcon } from './icons';
 
 /** Page links (work without JS). `hrefFor(n)` builds the URL of page n. */
 export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+  const t = useTranslations('common');
   if (pageCount <= 1) return null;
   const pages = new Set<number>([1, pageCount, page - 1, page, page + 1]);
   const list = [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   const item = 'inline-flex h-10 min-w-10 items-center justify-center rounded-full px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-violet-600';
   return (
-    <nav aria-label="Paginación" className="mt-10 flex items-center justify-center gap-1">
+    <nav aria-label={t('pagination')} className="mt-10 flex items-center justify-center gap-1">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className={`${item} text-zinc-700 hover:bg-zinc-100`} aria-label="Página anterior">
+        <Link href={hrefFor(page - 1)} rel="prev" className={`${item} text-zinc-700 hover:bg-zinc-100`} aria-label={t('previousPage')}>
           <ChevronIcon direction="left" />
-          <span className="hidden sm:inline">Anterior</span>
+          <span className="hidden sm:inline">{t('previous')}</span>
         </Link>
       ) : null}
       {list.map((p, i) => (
@@ -30,8 +32,8 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
         </span>
       ))}
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className={`${item} text-zinc-700 hover:bg-zinc-100`} aria-label="Página siguiente">
-          <span className="hidden sm:inline">Siguiente</span>
+        <Link href={hrefFor(page + 1)} rel="next" className={`${item} text-zinc-700 hover:bg-zinc-100`} aria-label={t('nextPage')}>
+          <span className="hidden sm:inline">{t('next')}</span>
           <ChevronIcon />
         </Link>
       ) : null}
