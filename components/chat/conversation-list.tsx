@@ -16,7 +16,8 @@ export function ConversationList({ items, hrefFor, side, empty }: { items: Conve
         const context = c.order ? t('order', { number: String(c.order.number) }) : c.product?.title;
         return (
           <li key={c.id}>
-            <Link href={hrefFor(c)} className="flex min-h-16 items-start gap-3 px-4 py-3 hover:bg-zinc-50" data-testid="conversation-row" data-unread={c.unread}>
+            {/* No prefetch: rows change live (a prefetched thread is stale at once) and each prefetch is a server render. */}
+            <Link href={hrefFor(c)} prefetch={false} className="flex min-h-16 items-start gap-3 px-4 py-3 hover:bg-zinc-50" data-testid="conversation-row" data-unread={c.unread}>
               <span className="mt-0.5 flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-violet-100 text-sm font-bold text-violet-700" aria-hidden="true">
                 {name.slice(0, 1).toUpperCase()}
               </span>

@@ -108,7 +108,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl bg-white ring-1 ring-zinc-200" data-testid="customer-list">
           {list.items.map((c) => (
             <li key={c.id}>
-              <Link href={`${base}/${encodeURIComponent(c.id)}`} className="flex items-center gap-3 px-4 py-3 hover:bg-zinc-50">
+              {/* No prefetch: a store may list hundreds of customers, and each prefetch is a server render. */}
+              <Link href={`${base}/${encodeURIComponent(c.id)}`} prefetch={false} className="flex items-center gap-3 px-4 py-3 hover:bg-zinc-50">
                 <span className="min-w-0 flex-1">
                   <span className="flex items-center gap-2">
                     <span className="truncate font-medium text-zinc-900">{c.name}</span>
