@@ -96,6 +96,19 @@ test('buyer asks about a size, seller answers live with an AI suggestion; summar
   await buyer.goto('/mensajes');
   await expect(buyer.getByTestId('conversation-row').first()).toContainText('Moda Chat');
   await expect(buyer.getByTestId('conversation-row').first()).toHaveAttribute('data-unread', '0');
+  await buyer.screenshot({ path: testInfo.outputPath('buyer-list.png') });
+
+  // In English (language cookie): the chrome is translated, what people wrote stays as written.
+  await sellerCtx.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: new URL('/', seller.url()).toString() }]); // path=/
+  await seller.reload();
+  await expect(seller.getByRole('heading', { name: 'History' })).toBeVisible();
+  await expect(seller.getByTestId('timeline')).toContainText('You:');
+  await expect(seller.getByTestId('timeline')).toContainText('¿Tienen talla M?');
+  await seller.screenshot({ path: testInfo.outputPath('customer-en.png'), fullPage: true });
+  await seller.goto(`/dashboard/inbox/${store.id}?filtro=done`);
+  await expect(seller.getByRole('tab', { name: 'Done' })).toHaveAttribute('aria-selected', 'true');
+  await expect(seller.getByTestId('conversation-row').first()).toContainText('Polo básico');
+  await seller.screenshot({ path: testInfo.outputPath('inbox-en.png') });
 
   await sellerCtx.close();
   await buyerCtx.close();
