@@ -1,8 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { PageHeaderSkeleton, Skeleton } from './skeleton';
 
 export function ProductEditorSkeleton() {
+  const t = useTranslations('dashboard.list');
+  const tc = useTranslations('common');
   return (
-    <div className="space-y-5" role="status" aria-label="Cargando producto">
+    <div className="space-y-5" role="status" aria-label={t('loadingProduct')}>
       <PageHeaderSkeleton />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-5">
@@ -27,7 +30,7 @@ export function ProductEditorSkeleton() {
           <Skeleton className="h-11" />
         </div>
       </div>
-      <span className="sr-only">Cargando…</span>
+      <span className="sr-only">{tc('loading')}</span>
     </div>
   );
 }

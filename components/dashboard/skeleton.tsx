@@ -15,8 +15,10 @@ export function PageHeaderSkeleton() {
 }
 
 export function ProductListSkeleton({ rows = 5 }: { rows?: number }) {
+  const t = useTranslations('dashboard.list');
+  const tc = useTranslations('common');
   return (
-    <div role="status" aria-label="Cargando productos" className="space-y-3">
+    <div role="status" aria-label={t('loadingProducts')} className="space-y-3">
       <div className="flex flex-col gap-2 sm:flex-row">
         <Skeleton className="h-11 flex-1" />
         <Skeleton className="h-11 w-full sm:w-64" />
@@ -33,7 +35,7 @@ export function ProductListSkeleton({ rows = 5 }: { rows?: number }) {
           </li>
         ))}
       </ul>
-      <span className="sr-only">Cargando…</span>
+      <span className="sr-only">{tc('loading')}</span>
     </div>
   );
 }
@@ -50,6 +52,7 @@ export function CardsSkeleton({ count = 5 }: { count?: number }) {
 
 export function FormSkeleton({ fields = 6 }: { fields?: number }) {
   const t = useTranslations('dashboard.list');
+  const tc = useTranslations('common');
   return (
     <div
       role="status"
@@ -63,7 +66,7 @@ export function FormSkeleton({ fields = 6 }: { fields?: number }) {
         </div>
       ))}
       <Skeleton className="h-11 w-40" />
-      <span className="sr-only">Cargando…</span>
+      <span className="sr-only">{tc('loading')}</span>
     </div>
   );
 }
