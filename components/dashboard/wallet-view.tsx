@@ -75,7 +75,11 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
             <div>
               <h2 className="text-base font-semibold text-zinc-900">{w.kycStatus === 'pending' ? t('kycPendingTitle') : t('kycTitle')}</h2>
               <p className="mt-1 text-sm text-zinc-600">{t(`kyc.${KYC_STATES.has(w.kycStatus) ? (w.kycStatus as 'unverified' | 'pending' | 'declined') : 'unverified'}`)}</p>
-              <Link href={`/dashboard/tiendas/${storeId}/verificacion`} className={`${buttonClass.primary} mt-3`}>
+              {/* A full prefetch: with Next 15.5's default (loading-boundary) prefetch, a tap that lands while that
+                  prefetch is in flight can leave the navigation stuck on this page — the router fetches the rest
+                  lazily and drops the patch when its tree moved meanwhile (server-patch-reducer). The full payload
+                  commits in one step (e2e/trust/journey.spec.ts on phones, right after the page loads). */}
+              <Link href={`/dashboard/tiendas/${storeId}/verificacion`} prefetch className={`${buttonClass.primary} mt-3`}>
                 {w.kycStatus === 'pending' ? t('kycSee') : t('kycStart')}
               </Link>
             </div>
