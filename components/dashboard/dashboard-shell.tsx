@@ -36,7 +36,7 @@ export function DashboardShell({ stores, email, children }: { stores: TShellStor
               {email}
             </span>
             <LocaleSwitch />
-            <SignOutButton className="inline-flex min-h-11 items-center rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 disabled:opacity-60">
+            <SignOutButton className="inline-flex min-h-11 items-center whitespace-nowrap rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 disabled:opacity-60">
               {t('signOut')}
             </SignOutButton>
           </div>

@@ -26,7 +26,8 @@ export function LimitNotice({
   const copy = usePlanCopy();
   const { t } = copy;
   const { data } = useQuery(trpc.plan.usage.queryOptions());
-  const planName = data?.plans.find((p) => p.code === details.plan)?.nameEs ?? data?.plan.nameEs ?? t('current');
+  const named = data?.plans.find((p) => p.code === details.plan) ?? data?.plan;
+  const planName = named ? copy.planName(named) : t('current');
   const upgrade = data ? copy.upgradeMessage(data.plans, details.plan) : null;
   const limit = details.resource === 'stores' ? copy.stores(details.limit) : copy.activeProducts(details.limit);
   return (

@@ -12,7 +12,7 @@ export function formatCount(n: number, locale = 'es'): string {
   return f.format(n);
 }
 
-export type TPlanSummary = { code: string; nameEs: string; limits: PlanLimits; monthlyPrice: number; currency: string };
+export type TPlanSummary = { code: string; nameEs: string; nameEn?: string; limits: PlanLimits; monthlyPrice: number; currency: string };
 
 /** The next plan with more room than the current one, from the plans table (never hard-coded numbers). */
 function betterPlan(plans: readonly TPlanSummary[], currentCode: string): TPlanSummary | undefined {
@@ -28,15 +28,17 @@ export function usePlanCopy() {
   const stores = (n: number) => t('stores', { formatted: count(n), count: n });
   const products = (n: number) => t('products', { formatted: count(n), count: n });
   const activeProducts = (n: number) => t('activeProducts', { formatted: count(n), count: n });
+  const planName = (p: Pick<TPlanSummary, 'nameEs' | 'nameEn'>) => (locale === 'en' && p.nameEn ? p.nameEn : p.nameEs);
   return {
     t,
     count,
+    planName,
     stores,
     products,
     activeProducts,
     upgradeMessage(plans: readonly TPlanSummary[], currentCode: string): string | null {
       const better = betterPlan(plans, currentCode);
-      return better ? t('upgrade', { plan: better.nameEs, stores: stores(better.limits.stores), products: products(better.limits.activeProducts) }) : null;
+      return better ? t('upgrade', { plan: planName(better), stores: stores(better.limits.stores), products: products(better.limits.activeProducts) }) : null;
     },
   };
 }

@@ -36,7 +36,7 @@ export function PlanOverview({ data, billing }: { data: TPlanUsage; billing: TBi
       <Card className="space-y-4">
         <div>
           <p className="text-sm text-zinc-600">{t('current')}</p>
-          <h2 className="text-2xl font-bold text-violet-700">{plan.nameEs}</h2>
+          <h2 className="text-2xl font-bold text-violet-700">{copy.planName(plan)}</h2>
           {billing.activePeriod ? (
             <p className="mt-1 text-sm text-zinc-700">
               {t.rich('activeUntil', { date: formatDay(billing.activePeriod.end), b: (chunks) => <span className="font-semibold">{chunks}</span> })}
@@ -71,7 +71,7 @@ export function PlanOverview({ data, billing }: { data: TPlanUsage; billing: TBi
                 aria-current={isCurrent ? 'true' : undefined}
               >
                 <div className="flex items-start justify-between gap-2">
-                  <h3 className="text-lg font-bold text-zinc-900">{p.nameEs}</h3>
+                  <h3 className="text-lg font-bold text-zinc-900">{copy.planName(p)}</h3>
                   {isCurrent ? (
                     <span className="rounded-full bg-zinc-100 px-2.5 py-1 text-xs font-medium text-zinc-700">{t('yourPlan')}</span>
                   ) : i > current ? (
@@ -92,13 +92,13 @@ export function PlanOverview({ data, billing }: { data: TPlanUsage; billing: TBi
                 </ul>
                 <div className="mt-5">
                   {isCurrent && renewable ? (
-                    <UpgradeButton planName={p.nameEs} renew />
+                    <UpgradeButton planName={copy.planName(p)} renew />
                   ) : isCurrent ? (
                     <p className="flex min-h-11 items-center justify-center rounded-xl bg-zinc-50 text-sm font-medium text-zinc-600">
                       {t('currentPlan')}
                     </p>
                   ) : i > current ? (
-                    <UpgradeButton planName={p.nameEs} />
+                    <UpgradeButton planName={copy.planName(p)} />
                   ) : (
                     <p className="text-center text-sm text-zinc-500">{t('included')}</p>
                   )}

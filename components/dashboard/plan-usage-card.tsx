@@ -22,7 +22,7 @@ export function PlanUsageCard({ initialData }: { initialData: TPlanUsage }) {
     <Card className="space-y-4 lg:grid lg:grid-cols-[9rem_minmax(0,1fr)_minmax(0,1fr)] lg:items-center lg:gap-x-8 lg:gap-y-4 lg:space-y-0">
       <div className="flex items-center justify-between gap-2 lg:flex-col lg:items-start lg:gap-0">
         <h2 className="text-base font-semibold text-zinc-900">
-          {t.rich('title', { name: () => <span className="text-violet-700">{plan.nameEs}</span> })}
+          {t.rich('title', { name: () => <span className="text-violet-700">{copy.planName(plan)}</span> })}
         </h2>
         <Link
           href="/dashboard/plan"
