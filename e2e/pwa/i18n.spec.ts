@@ -112,6 +112,7 @@ test('per-request pages follow the NEXT_LOCALE=en cookie: <html lang>, seller da
 
   await page.goto('/dashboard/plan');
   await expect(page.getByRole('heading', { name: 'Your plan', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Free', level: 2 })).toBeVisible(); // plans.name_en
   await shot(page, 'plan-en');
 
   // Buyer side: the product page redirects to its English twin; cart and checkout follow the cookie.
