@@ -22,7 +22,7 @@ test('a seller turns on two-step verification and the next sign-in asks for the 
   const wrong = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0');
   await page.getByLabel('Código de la app').fill(wrong);
   await page.getByRole('button', { name: 'Confirmar y activar' }).click();
-  await expect(page.getByRole('alert')).toContainText('El código no coincide');
+  await expect(page.getByRole('alert').filter({ hasText: 'El código no coincide' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('two-step-setup.png'), fullPage: true });
 
   await page.getByLabel('Código de la app').fill(totp.generate());
