@@ -4,6 +4,8 @@
  */
 export const VITA_ES: Record<string, string> = {
   'Sign In': 'Iniciar sesión',
+  // Two-step verification (TOTP) at sign-in: the code comes from the person's authenticator app.
+  'Confirm TOTP Code': 'Escribe el código de tu app de autenticación',
   'Sign in': 'Entrar',
   'Signing in': 'Entrando',
   'Sign Up': 'Crear cuenta',
@@ -67,6 +69,7 @@ export const VITA_ES: Record<string, string> = {
  * Cognito uses, and speaks of an email rather than a username.
  */
 export const VITA_EN: Record<string, string> = {
+  'Confirm TOTP Code': 'Enter the code from your authenticator app',
   'Enter your Email': 'you@email.com',
   'Enter your email': 'you@email.com',
   'Username cannot be empty': 'Enter your email',
