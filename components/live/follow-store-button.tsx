@@ -44,7 +44,8 @@ export function FollowStoreButton({ storeId, nextPath, labels, className = '' }:
   if (!state?.signedIn) {
     return (
       <Link href={signInHref(nextPath)} prefetch={false} className={`${base} bg-zinc-900 text-white hover:bg-zinc-700`} data-testid="follow-store">
-        <span aria-hidden="true">＋</span> {labels.follow}
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" className="size-4" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
+        {labels.follow}
       </Link>
     );
   }
@@ -68,7 +69,8 @@ export function FollowStoreButton({ storeId, nextPath, labels, className = '' }:
       className={`${base} ${state.following ? 'bg-zinc-100 text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-200' : 'bg-zinc-900 text-white hover:bg-zinc-700'} disabled:opacity-60`}
       data-testid="follow-store"
     >
-      {state.following ? <span aria-hidden="true">✓</span> : <span aria-hidden="true">＋</span>} {state.following ? labels.following : labels.follow}
+      {state.following ? <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" className="size-4" aria-hidden="true"><path d="m5 12 5 5 9-10" /></svg> : <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" className="size-4" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>}
+      {state.following ? labels.following : labels.follow}
     </button>
   );
 }

@@ -100,7 +100,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
     <div className="relative mx-auto flex h-[100dvh] max-w-6xl flex-col bg-black text-white lg:flex-row">
       <section className="relative min-h-0 flex-1">
         {src ? (
-          <LivePlayer src={src} provider={initial.provider} onMetadata={onMetadata} seek={seek} unmuteLabel={t('unmute')} unmutePosition="right-3 top-[40%] lg:top-14" className="absolute inset-0" />
+          <LivePlayer src={src} provider={initial.provider} onMetadata={onMetadata} seek={seek} unmuteLabel={t('unmute')} className="absolute inset-0" />
         ) : (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-zinc-900 p-6 text-center">
             {initial.cover && <img src={initial.cover} alt="" className="absolute inset-0 size-full object-cover opacity-40" data-testid="show-cover" />}
@@ -167,8 +167,9 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
         <ChatInput showId={showId} user={user} status={status} onTip={() => setSheet({ kind: 'tip' })} slug={initial.show.slug} />
       </aside>
 
+      {/* Phones: the chapters sit below the player's unmute button (top-14, right), like the pin card. */}
       {status === 'ended' && chapters.length > 0 && (
-        <div className="absolute inset-x-0 top-12 max-h-40 overflow-y-auto lg:hidden">
+        <div className="absolute inset-x-0 top-[6.5rem] max-h-40 overflow-y-auto lg:hidden">
           <Chapters chapters={chapters} onSeek={(ms) => setSeek({ seconds: ms / 1000, n: Date.now() })} onBuy={(id) => setSheet({ kind: 'product', productId: id })} />
         </div>
       )}
@@ -194,7 +195,7 @@ function PinnedCard({ showId, productId, card, onBuy }: { showId: string; produc
   const q = useQuery(trpc.live.product.queryOptions({ showId, productId }));
   const p = q.data?.product;
   return (
-    <div className="absolute left-3 right-3 top-14 z-10 flex items-center gap-3 rounded-2xl bg-white/95 p-2 text-zinc-900 shadow-lg sm:right-auto sm:w-80" data-testid="pin-card" role="status">
+    <div className="absolute left-3 right-3 top-[6.5rem] z-10 flex items-center gap-3 rounded-2xl bg-white/95 p-2 text-zinc-900 shadow-lg sm:right-auto sm:top-14 sm:w-80" data-testid="pin-card" role="status">
       {p?.images[0] ? <img src={p.images[0].url} alt="" className="size-14 rounded-xl object-cover" /> : <div className="size-14 rounded-xl bg-zinc-200" />}
       <div className="min-w-0 flex-1">
         <p className="text-[11px] font-semibold uppercase text-violet-700">{t('pinned')}</p>
