@@ -8,7 +8,9 @@
  * One hub (one LISTEN connection) serves them all. Messages are sent through the real send services (transaction,
  * realtime publish, NOTIFY); the quota is lifted and the AI follow-up skipped, since only delivery is measured.
  *
- * Scenario A: 500 buyers each subscribed to their own channel; the seller replies to each of them (20 at a time).
+ * Scenario A: 500 buyers each subscribed to their own channel; the seller replies to each of them (20 at a time: a
+ * burst at saturation, so latency includes queueing behind the other sends).
+ * Scenario C: the same 500 subscriptions, replies at a steady 20/s (a busy store's whole team): delivery latency.
  * Scenario B: 500 open inboxes of one store (same channel); buyers send 100 messages at ~10/s → 50,000 deliveries.
  * Latency = received by the subscriber − send call started (same process clock). Target p95 ≤ 300 ms.
  */
@@ -26,6 +28,8 @@ import { benchBody, startSseClients } from './sse-clients';
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 500);
 const FANOUT_MESSAGES = Number(process.env.BENCH_FANOUT_MESSAGES ?? 100);
 const FANOUT_RATE = Number(process.env.BENCH_FANOUT_RATE ?? 10);
+const STEADY_MESSAGES = Number(process.env.BENCH_STEADY_MESSAGES ?? 400);
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 20);
 
 const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10 : 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,6 +110,7 @@ async function main() {
   await sleep(500);
   const [storeRow] = await db.select().from(stores);
   let next = 0;
+  const burstStart = Date.now();
   await Promise.all(
     Array.from({ length: 20 }, async () => {
       while (next < buyers.length) {
@@ -114,12 +119,30 @@ async function main() {
       }
     }),
   );
+  const burstSeconds = (Date.now() - burstStart) / 1000;
   const latA: number[] = [];
   const tA = Date.now();
   while (latA.length < SUBSCRIBERS && Date.now() - tA < 20_000) {
     await sleep(200);
     latA.push(...(await clientsA.collect()));
   }
+
+  // ── Scenario C: the same 500 open subscriptions, replies at a steady STEADY_RATE per second ──────────────────
+  const latC: number[] = [];
+  const steadyStart = Date.now();
+  const inflight: Promise<unknown>[] = [];
+  for (let i = 0; i < STEADY_MESSAGES; i++) {
+    const b = buyers[(i * 7) % buyers.length]!;
+    inflight.push(sendSellerReply({ ...deps, store: storeRow!, userId: ownerId, input: { conversationId: convByBuyer.get(b.id)!, body: benchBody('¿Algo más?'), clientId: crypto.randomBytes(8).toString('hex') } }));
+    await sleep(1000 / STEADY_RATE);
+  }
+  await Promise.all(inflight);
+  const tC = Date.now();
+  while (latC.length < STEADY_MESSAGES && Date.now() - tC < 20_000) {
+    await sleep(200);
+    latC.push(...(await clientsA.collect()));
+  }
+  const steadySeconds = (tC - steadyStart) / 1000;
   await clientsA.close();
   await sleep(500);
 
@@ -148,6 +171,7 @@ async function main() {
 
   sendB.sort((a, b) => a - b);
   latA.sort((a, b) => a - b);
+  latC.sort((a, b) => a - b);
   latB.sort((a, b) => a - b);
   const row = (name: string, l: number[], expected: number) => `| ${name} | ${l.length} / ${expected} | ${pct(l, 50)} | ${pct(l, 95)} | ${pct(l, 99)} | ${Math.round((l.at(-1) ?? 0) * 10) / 10} |`;
   const md = `## Chat delivery (\`npm run bench:chat\`)
@@ -161,7 +185,8 @@ call started, in ms. Target: p95 ≤ 300 ms.
 
 | scenario | delivered | p50 | p95 | p99 | max |
 |---|---|---|---|---|---|
-${row(`A: ${SUBSCRIBERS} buyers on their own channels, seller replies to each (20 concurrent sends)`, latA, SUBSCRIBERS)}
+${row(`C: ${SUBSCRIBERS} buyers subscribed on their own channels, the store replies at a steady ${STEADY_RATE}/s (${STEADY_MESSAGES} replies over ${steadySeconds.toFixed(1)} s)`, latC, STEADY_MESSAGES)}
+${row(`A: same ${SUBSCRIBERS} subscribers, a burst: a reply to every buyer, 20 sends at a time (${Math.round(SUBSCRIBERS / burstSeconds)} sends/s)`, latA, SUBSCRIBERS)}
 ${row(`B: ${SUBSCRIBERS} open inboxes on one store channel, ${FANOUT_MESSAGES} buyer messages at ~${FANOUT_RATE}/s`, latB, expectedB)}
 
 Scenario B fans each message out to ${SUBSCRIBERS} streams from one table read (${Math.round(latB.length / fanSeconds)} deliveries/s over

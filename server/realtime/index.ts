@@ -25,7 +25,7 @@
  *
  * Client: the tRPC client already routes subscriptions to `httpSubscriptionLink` (components/providers/trpc.tsx),
  * so `useSubscription(trpc.x.onEvent.subscriptionOptions({ ... }, { onData }))` just works; `onData` receives
- * `{ id, data }`. The server ends each stream after SSE_CONFIG.maxDurationMs (25 s < Amplify's 30 s cut) and pings
+ * `{ id, data }`. The server ends each stream after SSE_CONFIG.maxDurationMs (20–25 s, drawn per stream; < Amplify's 30 s cut) and pings
  * every 10 s; the route (app/api/trpc) prefixes event streams with `retry: 250` (withSseRetry) so the browser is back
  * within ~250 ms instead of EventSource's default 3 s, sending Last-Event-ID; the stream resumes without loss or dups.
  *

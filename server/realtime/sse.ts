@@ -10,9 +10,23 @@ import type { RealtimeEvent } from './hub';
  */
 export const SSE_CONFIG = {
   ping: { enabled: true, intervalMs: 10_000 },
-  maxDurationMs: 25_000,
+  /**
+   * Drawn per stream between 20 and 25 s (tRPC reads it each time it opens one). A fixed length keeps clients that
+   * connected together (a page of viewers opened by one notification, everyone after a deploy) reconnecting together
+   * every 25 s: bench:chat measured delivery p95 30 ms with 500 subscribers between such waves and 476 ms across one.
+   * The jitter spreads the waves out.
+   */
+  get maxDurationMs(): number {
+    return streamDurationMs();
+  },
   client: { reconnectAfterInactivityMs: 22_000 },
 } as const;
+
+export const SSE_MIN_DURATION_MS = 20_000;
+export const SSE_DURATION_JITTER_MS = 5_000;
+export function streamDurationMs(random: () => number = Math.random): number {
+  return SSE_MIN_DURATION_MS + Math.floor(random() * SSE_DURATION_JITTER_MS);
+}
 
 /** Input every resumable subscription accepts; httpSubscriptionLink fills `lastEventId` on reconnect. */
 export const ZLastEventId = z
