@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseSecurityHeaders, contentSecurityPolicy, pageKind, permissionsPolicy } from './security-headers';
+import { baseSecurityHeaders, contentSecurityPolicy, isBroadcastPage, isLivePage, pageKind, permissionsPolicy } from './security-headers';
 
 describe('security headers', () => {
   it('per-request pages get the nonce policy; cached pages the no-nonce one', () => {
@@ -28,6 +28,14 @@ describe('security headers', () => {
     expect(live).toContain('media-src');
     expect(contentSecurityPolicy({ kind: 'dynamic', nonce: 'n', pathname: '/dashboard', dev: true })).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ kind: 'dynamic', nonce: 'n', pathname: '/x', https: true })).toContain('upgrade-insecure-requests');
+  });
+
+  it('names the pages that need their own document headers (components/security/own-document-headers.tsx)', () => {
+    for (const p of ['/live/abc', '/en/live/abc', '/dashboard/tiendas/s/en-vivo/123']) expect(isLivePage(p)).toBe(true);
+    for (const p of ['/', '/s/tienda', '/dashboard', '/dashboard/tiendas/s/billetera', '/livex']) expect(isLivePage(p)).toBe(false);
+    expect(isBroadcastPage('/dashboard/tiendas/s/en-vivo/123')).toBe(true);
+    expect(isBroadcastPage('/dashboard/tiendas/s/en-vivo')).toBe(true);
+    for (const p of ['/live/abc', '/dashboard', '/dashboard/tiendas/s/pedidos']) expect(isBroadcastPage(p)).toBe(false);
   });
 
   it('camera and microphone only on the broadcast studio; HSTS only over https', () => {

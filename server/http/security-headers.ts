@@ -34,6 +34,11 @@ export function isBroadcastPage(pathname: string): boolean {
   return BROADCAST_PAGE.test(pathname);
 }
 
+/** Pages whose CSP lets the IVS player in (its origins, WebAssembly). */
+export function isLivePage(pathname: string): boolean {
+  return LIVE_PAGE.test(pathname);
+}
+
 function origin(url: string | undefined): string | null {
   if (!url) return null;
   try {

@@ -1,3 +1,4 @@
+import { OwnDocumentHeaders } from '@/components/security/own-document-headers';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveViewer } from '@/components/live/live-viewer';
@@ -27,6 +28,7 @@ export default async function LiveShowPage({ params }: { params: Promise<{ show:
   return (
     <IntlProvider>
       <TrpcProvider>
+        <OwnDocumentHeaders page="live" />
         <LiveViewer initial={page} user={user ? { name: user.name ?? '', email: user.email } : null} />
       </TrpcProvider>
     </IntlProvider>

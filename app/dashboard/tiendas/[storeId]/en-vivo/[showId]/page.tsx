@@ -1,3 +1,4 @@
+import { OwnDocumentHeaders } from '@/components/security/own-document-headers';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -24,6 +25,7 @@ export default async function StudioPage({ params }: { params: Promise<{ storeId
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title={show.show.title} back={{ href: `/dashboard/tiendas/${store.id}/en-vivo`, label: t('back') }} />
+      <OwnDocumentHeaders page="broadcast" />
       <Studio storeId={store.id} initial={show} appUrl={env().APP_URL} />
     </div>
   );
