@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { firstParam, mediaUrl, pickStore } from '@/components/dashboard/load';
 import { Onboarding } from '@/components/dashboard/onboarding';
 import { PlanUsageCard } from '@/components/dashboard/plan-usage-card';
@@ -21,6 +23,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   if (!store) return <Onboarding name={user.name} />;
 
   const tableState = tableStateFromSearch(sp);
+  const tSecurity = await getTranslations('security');
   const [counts, usage, list] = await Promise.all([
     caller.store.counts({ storeId: store.id }),
     caller.plan.usage(),
@@ -33,6 +36,10 @@ export default async function DashboardPage({ searchParams }: Props) {
       <StoreCounts storeId={store.id} initialData={counts} />
       <PlanUsageCard initialData={usage} />
       <SellerAppCard />
+      <Link href="/dashboard/seguridad" className="flex min-h-11 items-center justify-between gap-3 rounded-2xl border border-zinc-200 bg-white px-4 py-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 lg:hidden">
+        {tSecurity('homeLink')}
+        <span aria-hidden="true">→</span>
+      </Link>
       <ProductTable key={store.id} storeId={store.id} initialState={tableState} initialData={list} showNewButton={false} />
     </div>
   );

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import type { ComponentType, SVGProps } from 'react';
 import { useCurrentStore, type TShellStore } from './current-store';
 import { roleHas, type Permission } from '@/server/services/team/permissions';
-import { BoxIcon, ChatIcon, HeartUsersIcon, HomeIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
+import { BoxIcon, ChatIcon, HeartUsersIcon, HomeIcon, LockIcon, ReceiptIcon, SparkIcon, StoreIcon, TagIcon, TruckIcon, UsersIcon, WalletIcon } from './icons';
 import { VerifiedBadgeIcon } from '@/components/trust/icons';
 
 /** `phone: false` keeps an entry out of the bottom bar (five fit at 390 px); it stays in the sidebar. */
@@ -105,6 +105,7 @@ function useNavItems(stores: TShellStore[]): NavItem[] {
       needs: 'kyc',
     },
     { label: t('plan'), href: `/dashboard/plan${q}`, icon: SparkIcon, active: pathname.startsWith('/dashboard/plan'), phone: false },
+    { label: t('security'), href: '/dashboard/seguridad', icon: LockIcon, active: pathname.startsWith('/dashboard/seguridad'), phone: false },
   ];
   const role = store?.role;
   return role ? items.filter((i) => !i.needs || roleHas(role, i.needs)) : items;
