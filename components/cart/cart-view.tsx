@@ -60,7 +60,7 @@ export function CartView() {
 
   if (cart.isPending) {
     return (
-      <div className="mt-6 space-y-3" aria-busy="true" aria-label={t('loading')}>
+      <div className="mt-6 space-y-3" role="status" aria-busy="true" aria-label={t('loading')}>
         {[0, 1].map((i) => (
           <div key={i} className="h-28 animate-pulse rounded-2xl bg-zinc-100" />
         ))}

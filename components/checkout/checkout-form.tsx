@@ -161,7 +161,7 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
   };
 
   if (cart.isPending || (quote.isPending && cart.isSuccess)) {
-    return <div className="mt-6 h-64 animate-pulse rounded-3xl bg-zinc-100" aria-busy="true" aria-label={t('calculating')} />;
+    return <div className="mt-6 h-64 animate-pulse rounded-3xl bg-zinc-100" role="status" aria-busy="true" aria-label={t('calculating')} />;
   }
   if (cart.isError || quote.isError) {
     return (
