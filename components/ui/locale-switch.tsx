@@ -30,7 +30,7 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
   const router = useRouter();
   const other: Locale = locale === 'es' ? 'en' : 'es';
   const base = splitLocalePath(pathname).path;
-  const cls = `inline-flex h-10 items-center rounded-full px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 dark:text-zinc-200 dark:hover:bg-zinc-800 ${className}`;
+  const cls = `inline-flex h-10 items-center rounded-full px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 ${className}`;
   if (hasLocaleVariant(base)) {
     const href = localizedPath(other, base);
     return (

@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { freshEmail, signUpThroughUi } from '../support/auth';
-import { publicUrls } from './support';
-
-/** axe-core over every main page: zero serious or critical violations (both projects: phone and desktop). */
-async function audit(page: Page, path: string) {
-  await page.goto(path);
-  await page.waitForLoadState('load');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${path} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`)).toEqual([]);
-}
+import { audit, publicUrls } from './support';
 
 type Urls = Awaited<ReturnType<typeof publicUrls>>;
 const PUBLIC: Record<string, (u: Urls) => string | null> = {

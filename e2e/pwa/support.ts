@@ -1,4 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+
+/** axe-core over one page (WCAG 2.1 A/AA rules): zero serious or critical violations. */
+export async function audit(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState('load');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${path} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`)).toEqual([]);
+}
 
 /** A public store and one of its products, read from the sitemap (whatever the demo data is). */
 export async function publicUrls(page: Page): Promise<{ store: string; product: string; category: string | null }> {
