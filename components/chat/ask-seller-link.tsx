@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ChatIcon } from '@/components/dashboard/icons';
 
 /**
  * "Preguntar al vendedor": a plain link (no client JS), so cached store/product pages stay static. The page it opens
@@ -15,7 +16,7 @@ export function AskSellerLink({ storeId, productId, orderId, className, label = 
       className={className ?? 'inline-flex min-h-11 items-center justify-center gap-2 rounded-full px-4 text-sm font-semibold text-violet-700 ring-1 ring-violet-200 hover:bg-violet-50'}
       data-testid="ask-seller"
     >
-      <span aria-hidden="true">💬</span> {label}
+      <ChatIcon className="size-5" /> {label}
     </Link>
   );
 }

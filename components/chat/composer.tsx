@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { CameraIcon } from '@/components/dashboard/icons';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTRPCClient } from '@/components/providers/trpc';
 import { uploadImage, UploadError } from '@/components/media/upload';
@@ -107,7 +108,7 @@ export function Composer({
           className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-xl text-zinc-600 hover:bg-zinc-100 disabled:opacity-40"
           aria-label={t('attach')}
         >
-          {uploading ? '…' : '📷'}
+          {uploading ? '…' : <CameraIcon className="size-6" />}
         </button>
         <input ref={file} type="file" accept={IMAGE_ACCEPT} multiple hidden onChange={(e) => addPhotos(e.target.files)} />
         <label className="sr-only" htmlFor="chat-text">

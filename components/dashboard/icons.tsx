@@ -128,3 +128,9 @@ export const LockIcon = (p: IconProps) => (
     <path d="M12 14.5v2.5" />
   </svg>
 );
+export const CameraIcon = (p: IconProps) => (
+  <svg {...base(p)}>
+    <path d="M4 8h3l2-2.5h6L17 8h3v11H4z" />
+    <circle cx="12" cy="13" r="3.5" />
+  </svg>
+);
