@@ -18,6 +18,7 @@ import { I18n } from 'aws-amplify/utils';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { isBroadcastPage, isLivePage } from '@/server/http/security-headers';
 import { createMemoryTokenStorage } from './memory-token-storage';
 import { VITA_EN, VITA_ES } from './vocabulary';
 
@@ -165,6 +166,13 @@ function SessionHandoff({ next }: { next: string }) {
         });
         if (!res.ok) throw new Error(`session ${res.status}`);
         await cognitoUserPoolsTokenProvider.authTokenStore.clearTokens();
+        // Live pages need their own CSP / Permissions-Policy, which only a document load brings (see
+        // components/security/own-document-headers.tsx): go there with a full navigation, not a client one.
+        const path = new URL(next, window.location.origin).pathname;
+        if (isLivePage(path) || isBroadcastPage(path)) {
+          window.location.replace(next);
+          return;
+        }
         router.replace(next);
         router.refresh();
       } catch {
