@@ -1,12 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId } from 'react';
 import type { MediaUploadClient } from '@/components/media/upload';
 import { UploadProgress } from '@/components/media/upload-progress';
 import { useHydrated } from '@/components/media/use-hydrated';
-import { useImageUploads } from '@/components/media/use-image-uploads';
-import { IMAGE_ACCEPT, imageFileProblem, type TMediaRef } from '@/server/services/media/schemas';
+import { useSingleImageUpload } from '@/components/media/use-image-uploads';
+import { IMAGE_ACCEPT, type TMediaRef } from '@/server/services/media/schemas';
 
 /**
  * A show's cover (shown on the viewer page before the show starts and in link previews): one image through the same
@@ -16,29 +16,9 @@ export function CoverUploader({ storeId, value, onChange, error, client }: { sto
   const t = useTranslations('live.studio');
   const hydrated = useHydrated();
   const id = useId();
-  const [problem, setProblem] = useState<string | null>(null);
-  const { uploads, start, retry, dismiss } = useImageUploads({
-    storeId,
-    purpose: 'product',
-    client,
-    concurrency: 1,
-    onUploaded: (result) => onChange({ mediaId: result.mediaId, url: result.url }),
-  });
-  const upload = uploads[uploads.length - 1];
-  const busy = upload !== undefined && upload.phase !== 'error';
+  const { upload, busy, problem, onPick, retry } = useSingleImageUpload({ storeId, purpose: 'product', client, onChange });
 
-  function onPick(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const found = imageFileProblem(file);
-    setProblem(found);
-    if (found) return;
-    for (const u of uploads) dismiss(u.id);
-    start([file]);
-  }
-
-  const preview = busy ? upload.previewUrl : value?.url;
+  const preview = busy && upload ? upload.previewUrl : value?.url;
   const button = 'inline-flex min-h-11 cursor-pointer items-center justify-center rounded-xl px-4 text-sm font-semibold';
   return (
     <fieldset className="space-y-2 text-sm" aria-describedby={`${id}-hint`}>
@@ -47,7 +27,7 @@ export function CoverUploader({ storeId, value, onChange, error, client }: { sto
         <div className="relative aspect-video w-36 shrink-0 overflow-hidden rounded-xl bg-zinc-100 ring-1 ring-zinc-200" data-testid="cover-preview">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local preview (blob:) or the uploaded image */}
           {preview ? <img src={preview} alt={value && !busy ? t('coverAlt') : ''} className={`size-full object-cover ${busy ? 'opacity-60' : ''}`} /> : null}
-          {busy ? <UploadProgress upload={upload} className="absolute inset-x-3 top-1/2 -translate-y-1/2" /> : null}
+          {busy && upload ? <UploadProgress upload={upload} className="absolute inset-x-3 top-1/2 -translate-y-1/2" /> : null}
         </div>
         <div className="flex flex-wrap gap-2">
           <label className={`${button} bg-zinc-900 text-white focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-violet-600 ${busy ? 'pointer-events-none opacity-60' : ''}`}>

@@ -2,12 +2,12 @@
 
 import Image from 'next/image';
 import { useTranslations } from 'next-intl';
-import { useId, useState, type ChangeEvent } from 'react';
-import { IMAGE_ACCEPT, imageFileProblem, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
+import { useId } from 'react';
+import { IMAGE_ACCEPT, MEDIA_MAX_BYTES, formatMegabytes, type TMediaRef } from '@/server/services/media/schemas';
 import type { MediaUploadClient } from './upload';
 import { UploadProgress } from './upload-progress';
 import { useHydrated } from './use-hydrated';
-import { useImageUploads } from './use-image-uploads';
+import { useSingleImageUpload } from './use-image-uploads';
 
 type Props = {
   value: TMediaRef | null;
@@ -28,27 +28,7 @@ export function LogoUploader({ value, onChange, storeId, label = 'Logo', error, 
   const hydrated = useHydrated();
   const t = useTranslations('dashboard.media');
   const id = useId();
-  const [problem, setProblem] = useState<string | null>(null);
-  const { uploads, start, retry, dismiss } = useImageUploads({
-    storeId,
-    purpose: 'logo',
-    client,
-    concurrency: 1,
-    onUploaded: (result) => onChange({ mediaId: result.mediaId, url: result.url }),
-  });
-  const upload = uploads[uploads.length - 1];
-  const busy = upload !== undefined && upload.phase !== 'error';
-
-  function onPick(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const found = imageFileProblem(file);
-    setProblem(found);
-    if (found) return;
-    for (const u of uploads) dismiss(u.id);
-    start([file]);
-  }
+  const { upload, busy, problem, onPick, retry, dismiss } = useSingleImageUpload({ storeId, purpose: 'logo', client, onChange });
 
   const hintId = `${id}-hint`;
   return (

@@ -1,8 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTRPCClient } from '@/components/providers/trpc';
-import type { TConfirmMediaResult, TMediaPurpose } from '@/server/services/media/schemas';
+import { imageFileProblem, type TConfirmMediaResult, type TMediaPurpose, type TMediaRef } from '@/server/services/media/schemas';
 import { uploadImage, UploadError, type MediaUploadClient } from './upload';
 
 export type PendingUpload = {
@@ -128,4 +128,34 @@ export function useImageUploads({ storeId, purpose, client, concurrency = 2, onU
   }, []);
 
   return { uploads, start, retry, dismiss: forget };
+}
+
+/**
+ * One image that a new pick replaces (a store logo, a show cover): the latest upload, whether it is still running,
+ * the local check's problem with the picked file, and the file input's change handler.
+ */
+export function useSingleImageUpload({ storeId, purpose, client, onChange }: Omit<Options, 'concurrency' | 'onUploaded'> & { onChange: (next: TMediaRef) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const { uploads, start, retry, dismiss } = useImageUploads({
+    storeId,
+    purpose,
+    client,
+    concurrency: 1,
+    onUploaded: (result) => onChange({ mediaId: result.mediaId, url: result.url }),
+  });
+  const upload = uploads[uploads.length - 1];
+  const busy = upload !== undefined && upload.phase !== 'error';
+
+  function onPick(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const found = imageFileProblem(file);
+    setProblem(found);
+    if (found) return;
+    for (const u of uploads) dismiss(u.id);
+    start([file]);
+  }
+
+  return { upload, busy, problem, onPick, retry, dismiss };
 }
