@@ -1,6 +1,5 @@
 import {
   AdminAddUserToGroupCommand,
-  ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
@@ -9,71 +8,32 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eq } from 'drizzle-orm';
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cognitoClient, startCognitoLocal, type LocalCognito } from '../../scripts/local/cognito';
 import { users } from '../db/schema';
 import { listDevMailCodes } from '../services/dev-mail/list-dev-mail-codes';
 import { testDb } from '../testing/db';
+import { confirmedAccount, startTestCognito, TEST_PASSWORD as PASSWORD, type TestCognito } from '../testing/local-cognito';
 import { SESSION_COOKIE } from './cookies';
 import { createSession, deleteSession, refreshAndRedirect, refreshForClient } from './session-routes';
 import { getSessionUser } from './session';
 
 // Integration: a real cognito-local on a free port, the real verifier chosen by AUTH_MODE=local, the real database.
 
-let cognito: LocalCognito;
+let cognito: TestCognito;
 let idp: CognitoIdentityProviderClient;
-let tmp: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'vita-auth-test-'));
-  cognito = await startCognitoLocal({ dataDir: tmp, port: await freePort() });
-  idp = cognitoClient(cognito.endpoint);
-  Object.assign(process.env, {
-    DATABASE_URL: inject('databaseUrl'),
-    AUTH_MODE: 'local',
-    COGNITO_ENDPOINT: cognito.endpoint,
-    COGNITO_USER_POOL_ID: cognito.userPoolId,
-    COGNITO_CLIENT_ID: cognito.clientId,
-    COGNITO_LOCAL_DATA_DIR: cognito.dataDir,
-    APP_URL: 'http://localhost:3000',
-  });
+  cognito = await startTestCognito(inject('databaseUrl'));
+  idp = cognito.idp;
 });
 
 afterAll(async () => {
-  await cognito?.stop();
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  await cognito?.close();
 });
 
-const PASSWORD = 'Vita-prueba-2026';
-
-async function pendingCode(email: string, kind: string): Promise<string> {
-  const codes = await listDevMailCodes({ dataDir: cognito.dataDir, userPoolId: cognito.userPoolId });
-  const found = codes.find((c) => c.email === email && c.kind === kind);
-  if (!found) throw new Error(`no ${kind} code for ${email}`);
-  return found.code;
-}
-
 async function signUpAndConfirm(opts: { groups?: string[] } = {}): Promise<string> {
-  const email = `auth-${crypto.randomUUID().slice(0, 8)}@prueba.vita`;
-  await idp.send(new SignUpCommand({ ClientId: cognito.clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] }));
-  const code = await pendingCode(email, 'sign-up');
-  await idp.send(new ConfirmSignUpCommand({ ClientId: cognito.clientId, Username: email, ConfirmationCode: code }));
+  const email = await confirmedAccount(cognito);
   for (const GroupName of opts.groups ?? []) {
     await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: cognito.userPoolId, Username: email, GroupName }));
   }
@@ -305,6 +265,6 @@ describe('dev mail reader', () => {
   });
 
   it('is empty for a pool without data', async () => {
-    expect(await listDevMailCodes({ dataDir: tmp, userPoolId: 'local_missing' })).toEqual([]);
+    expect(await listDevMailCodes({ dataDir: cognito.dataDir, userPoolId: 'local_missing' })).toEqual([]);
   });
 });
