@@ -6,12 +6,12 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Notice, Pill } from '@/components/dashboard/commerce-ui';
 import { buttonClass, inputClass } from '@/components/dashboard/field';
+import { StatusSearchForm, type TStatusSearch } from './status-search-form';
 import { appErrorOf } from '@/components/dashboard/trpc-error';
 import { useTRPC } from '@/components/providers/trpc';
 import type { AppRouter } from '@/server/trpc/root';
 
 type TStores = inferRouterOutputs<AppRouter>['admin']['stores'];
-type TStatus = 'all' | 'active' | 'suspended';
 /** Stores: search, suspend with a reason / restore, feature on the front page, commission rule. */
 const KYC_TONE: Record<string, 'green' | 'amber' | 'red' | 'zinc'> = { approved: 'green', pending: 'amber', declined: 'red', unverified: 'zinc' };
 
@@ -19,9 +19,7 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
   const t = useTranslations('admin.stores');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<TStatus>('all');
-  const [search, setSearch] = useState({ q: '', status: 'all' as TStatus });
+  const [search, setSearch] = useState<TStatusSearch>({ q: '', status: 'all' });
   const options = trpc.admin.stores.queryOptions({ q: search.q, status: search.status, limit: 50 });
   const { data = initialData } = useQuery({ ...options, initialData: search.q === '' && search.status === 'all' ? initialData : undefined });
   const rules = useQuery(trpc.adminCommerce.commissionRules.queryOptions());
@@ -41,29 +39,11 @@ export function StoresAdmin({ initialData }: { initialData: TStores }) {
 
   return (
     <div className="space-y-4">
-      <form
-        className="flex flex-col gap-2 sm:flex-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch({ q, status });
-        }}
-      >
-        <label className="sr-only" htmlFor="store-q">
-          {t('search')}
-        </label>
-        <input id="store-q" className={inputClass} placeholder={t('searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <label className="sr-only" htmlFor="store-status">
-          {t('status')}
-        </label>
-        <select id="store-status" className={`${inputClass} sm:w-44`} value={status} onChange={(e) => setStatus(e.target.value as TStatus)}>
-          <option value="all">{t('statusAll')}</option>
-          <option value="active">{t('statusActive')}</option>
-          <option value="suspended">{t('statusSuspended')}</option>
-        </select>
-        <button className={buttonClass.secondary} type="submit">
-          {t('searchButton')}
-        </button>
-      </form>
+      <StatusSearchForm
+        idPrefix="store"
+        labels={{ search: t('search'), placeholder: t('searchPlaceholder'), status: t('status'), all: t('statusAll'), active: t('statusActive'), suspended: t('statusSuspended'), submit: t('searchButton') }}
+        onSearch={setSearch}
+      />
       {notice ? (
         <Notice tone={notice.tone} onClose={() => setNotice(null)}>
           {notice.text}

@@ -6,12 +6,12 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Notice, Pill } from '@/components/dashboard/commerce-ui';
 import { buttonClass, inputClass } from '@/components/dashboard/field';
+import { StatusSearchForm, type TStatusSearch } from './status-search-form';
 import { appErrorOf } from '@/components/dashboard/trpc-error';
 import { useTRPC } from '@/components/providers/trpc';
 import type { AppRouter } from '@/server/trpc/root';
 
 type TUsers = inferRouterOutputs<AppRouter>['admin']['users'];
-type TStatus = 'all' | 'active' | 'suspended';
 
 /** People: search, suspend with a reason (their session ends, their stores leave the marketplace) and restore. */
 export function UsersAdmin({ initialData, meId }: { initialData: TUsers; meId: string }) {
@@ -19,9 +19,7 @@ export function UsersAdmin({ initialData, meId }: { initialData: TUsers; meId: s
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<TStatus>('all');
-  const [search, setSearch] = useState({ q: '', status: 'all' as TStatus });
+  const [search, setSearch] = useState<TStatusSearch>({ q: '', status: 'all' });
   const options = trpc.admin.users.queryOptions({ q: search.q, status: search.status, limit: 100 });
   const { data = initialData } = useQuery({ ...options, initialData: search.q === '' && search.status === 'all' ? initialData : undefined });
   const [open, setOpen] = useState<{ id: string; action: 'suspend' | 'restore' } | null>(null);
@@ -56,29 +54,11 @@ export function UsersAdmin({ initialData, meId }: { initialData: TUsers; meId: s
 
   return (
     <div className="space-y-4">
-      <form
-        className="flex flex-col gap-2 sm:flex-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch({ q, status });
-        }}
-      >
-        <label className="sr-only" htmlFor="user-q">
-          {t('search')}
-        </label>
-        <input id="user-q" className={inputClass} placeholder={t('searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <label className="sr-only" htmlFor="user-status">
-          {t('status')}
-        </label>
-        <select id="user-status" className={`${inputClass} sm:w-44`} value={status} onChange={(e) => setStatus(e.target.value as TStatus)}>
-          <option value="all">{t('statusAll')}</option>
-          <option value="active">{t('statusActive')}</option>
-          <option value="suspended">{t('statusSuspended')}</option>
-        </select>
-        <button className={buttonClass.secondary} type="submit">
-          {t('search')}
-        </button>
-      </form>
+      <StatusSearchForm
+        idPrefix="user"
+        labels={{ search: t('search'), placeholder: t('searchPlaceholder'), status: t('status'), all: t('statusAll'), active: t('statusActive'), suspended: t('statusSuspended'), submit: t('search') }}
+        onSearch={setSearch}
+      />
       {notice ? (
         <Notice tone={notice.tone} onClose={() => setNotice(null)}>
           {notice.text}{' '}
