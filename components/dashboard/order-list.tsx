@@ -1,5 +1,6 @@
 'use client';
 
+import { ListPagination } from './list-pagination';
 import Link from 'next/link';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -164,7 +165,7 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
                 <OrderRow key={o.id} storeId={storeId} order={o} />
               ))}
             </ul>
-            <OrderPagination page={state.page} pages={pages} total={data.total} shown={data.items.length} onPage={(page) => setState((s) => ({ ...s, page }))} />
+            <ListPagination namespace="dashboard.orders" pageSize={ORDER_PAGE_SIZE} page={state.page} pages={pages} total={data.total} shown={data.items.length} onPage={(page) => setState((s) => ({ ...s, page }))} />
           </div>
         )}
       </div>
@@ -204,41 +205,5 @@ function OrderRow({ storeId, order: o }: { storeId: string; order: TSellerOrderL
         </p>
       </div>
     </li>
-  );
-}
-
-function OrderPagination({ page, pages, total, shown, onPage }: { page: number; pages: number; total: number; shown: number; onPage: (p: number) => void }) {
-  const t = useTranslations('dashboard.orders');
-  const format = useFormatter();
-  const fmt = { format: (n: number) => format.number(n) };
-  const from = total === 0 ? 0 : (page - 1) * ORDER_PAGE_SIZE + 1;
-  const to = (page - 1) * ORDER_PAGE_SIZE + shown;
-  return (
-    <nav aria-label={t('pagination')} className="mt-3 flex items-center justify-between gap-3">
-      <p className="text-sm text-zinc-600">
-        {t.rich('range', {
-          from: fmt.format(from),
-          to: fmt.format(to),
-          total: fmt.format(total),
-          count: total,
-          b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span>,
-        })}
-      </p>
-      {pages > 1 ? (
-        <div className="flex items-center gap-2">
-          <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
-            <span aria-hidden="true">←</span>
-            <span className="sr-only sm:not-sr-only">{t('previous')}</span>
-          </button>
-          <span className="text-sm tabular-nums text-zinc-600">
-            {page} / {pages}
-          </span>
-          <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
-            <span className="sr-only sm:not-sr-only">{t('next')}</span>
-            <span aria-hidden="true">→</span>
-          </button>
-        </div>
-      ) : null}
-    </nav>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import { ListPagination } from './list-pagination';
 import Image from 'next/image';
 import Link from 'next/link';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
 import { useMoney } from '@/components/ui/use-money';
@@ -233,7 +234,9 @@ export function ProductTable({
                 ))}
               </ul>
             </div>
-            <Pagination
+            <ListPagination
+              namespace="dashboard.products"
+              pageSize={PAGE_SIZE}
               page={state.page}
               pages={pages}
               total={data.total}
@@ -485,58 +488,6 @@ function CloseButton({ onClose }: { onClose: () => void }) {
   );
 }
 
-function Pagination({
-  page,
-  pages,
-  total,
-  shown,
-  onPage,
-}: {
-  page: number;
-  pages: number;
-  total: number;
-  shown: number;
-  onPage: (p: number) => void;
-}) {
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = (page - 1) * PAGE_SIZE + shown;
-  const t = useTranslations('dashboard.products');
-  const format = useFormatter();
-  const fmt = { format: (n: number) => format.number(n) };
-  return (
-    <nav aria-label={t('pagination')} className="mt-3 flex items-center justify-between gap-3">
-      <p className="text-sm text-zinc-600">
-        {t.rich('range', {
-          from: fmt.format(from),
-          to: fmt.format(to),
-          total: fmt.format(total),
-          count: total,
-          b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span>,
-        })}
-      </p>
-      {pages > 1 ? (
-        <div className="flex items-center gap-2">
-          <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
-            <span aria-hidden="true">←</span>
-            <span className="sr-only sm:not-sr-only">{t('previous')}</span>
-          </button>
-          <span className="text-sm tabular-nums text-zinc-600">
-            {page} / {pages}
-          </span>
-          <button
-            type="button"
-            onClick={() => onPage(page + 1)}
-            disabled={page >= pages}
-            className={`${buttonClass.secondary} px-3`}
-          >
-            <span className="sr-only sm:not-sr-only">{t('next')}</span>
-            <span aria-hidden="true">→</span>
-          </button>
-        </div>
-      ) : null}
-    </nav>
-  );
-}
 
 function EmptyState({
   storeId,
