@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // .tsx imported by a test compiles with React's automatic JSX runtime, as Next compiles it (tsconfig says "preserve").
+  esbuild: { jsx: 'automatic' },
   resolve: { alias: { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'server/testing/server-only-stub.ts') } },
   test: {
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'amplify/**/*.test.ts', 'components/**/*.test.ts'],

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { ThemeSwitch } from './theme-switch';
 
 export function SiteFooter() {
   const t = useTranslations('common.footer');
+  const theme = useTranslations('common.theme');
   return (
     <footer className="mt-16 border-t border-zinc-200 bg-zinc-50">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm text-zinc-600 sm:grid-cols-3">
@@ -22,7 +24,13 @@ export function SiteFooter() {
           <p><Link className="hover:text-zinc-900 hover:underline" href="/ingresar">{t('signIn')}</Link></p>
         </nav>
       </div>
-      <p className="border-t border-zinc-200 py-4 text-center text-xs text-zinc-500">© {new Date().getFullYear()} VITA · {t('madeIn')}</p>
+      <div className="border-t border-zinc-200">
+        <div className="mx-auto flex max-w-6xl flex-col items-center gap-3 px-4 py-4 sm:flex-row sm:justify-between">
+          <p className="text-center text-xs text-zinc-500">© {new Date().getFullYear()} VITA · {t('madeIn')}</p>
+          {/* Labels from the server: the switch needs no i18n provider (it ships in every cached public page). */}
+          <ThemeSwitch labels={{ label: theme('label'), system: theme('system'), light: theme('light'), dark: theme('dark') }} />
+        </div>
+      </div>
     </footer>
   );
 }

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import RootLayout from '@/app/layout';
 import { baseSecurityHeaders, contentSecurityPolicy, isBroadcastPage, isLivePage, pageKind, permissionsPolicy } from './security-headers';
 
 describe('security headers', () => {
@@ -46,5 +50,22 @@ describe('security headers', () => {
     expect(baseSecurityHeaders({ https: true, pathname: '/' })['Strict-Transport-Security']).toMatch(/max-age=63072000/);
     expect(baseSecurityHeaders({ https: false, pathname: '/' })['Strict-Transport-Security']).toBeUndefined();
     expect(baseSecurityHeaders({ https: false, pathname: '/' })).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' });
+  });
+
+  it("allows the root layout's inline theme script by the hash of the text the layout renders (per-request pages only)", () => {
+    // Render the real root layout and take every inline script it ships (there must be exactly the theme one).
+    const html = renderToStaticMarkup(createElement(RootLayout, null, createElement('main')));
+    const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain('vita-theme');
+    const source = `'sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}'`;
+
+    const dyn = contentSecurityPolicy({ kind: 'dynamic', nonce: 'abc123', pathname: '/ingresar' });
+    const scriptSrc = (csp: string) => csp.split('; ').find((d) => d.startsWith('script-src '))!.split(' ').slice(1);
+    expect(scriptSrc(dyn)).toEqual(["'nonce-abc123'", "'strict-dynamic'", source]);
+    expect(scriptSrc(contentSecurityPolicy({ kind: 'dynamic', nonce: 'n', pathname: '/dashboard/seguridad', dev: true }))).toContain(source);
+    // Cached pages: 'unsafe-inline' runs it, and a hash there would make browsers ignore 'unsafe-inline' (RSC payload).
+    const cached = scriptSrc(contentSecurityPolicy({ kind: 'cached', pathname: '/' }));
+    expect(cached).toEqual(["'self'", "'unsafe-inline'"]);
   });
 });

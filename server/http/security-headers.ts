@@ -12,9 +12,16 @@
  *    hash list can cover them. These get `script-src 'self' 'unsafe-inline'` (scripts only from our origin, with
  *    Subresource Integrity on every chunk via `experimental.sri`), and everything else as strict as the dynamic
  *    pages: no plugins, no <base>, no framing, forms only to us, connections only to the allow-list.
+ *  The root layout's one constant inline script (the theme, components/ui/theme-script.ts) runs before any nonce
+ *  could reach the static layout, so per-request pages allow it by its SHA-256 hash (hashes are honoured next to
+ *  'strict-dynamic'). Cached pages must NOT list it: a hash in script-src makes browsers ignore 'unsafe-inline',
+ *  which would block the RSC payload scripts; 'unsafe-inline' already lets it run there.
  * Everything else: HSTS (https only), nosniff, Referrer-Policy, frame-ancestors 'none' + X-Frame-Options DENY,
  * COOP, and a Permissions-Policy that turns camera and microphone on only on the live broadcast studio.
  */
+
+import { THEME_SCRIPT } from '@/components/ui/theme-script';
+import { sha256Base64 } from './sha256';
 
 export type PageKind = 'dynamic' | 'cached';
 
@@ -60,13 +67,20 @@ export function externalOrigins(env: NodeJS.ProcessEnv = process.env) {
   return { cognito, media, bucket, hls };
 }
 
+let themeHash: string | undefined;
+/** The CSP source allowing the root layout's theme script (computed once, from the text the layout renders). */
+export function themeScriptSource(): string {
+  themeHash ??= `'sha256-${sha256Base64(THEME_SCRIPT)}'`;
+  return themeHash;
+}
+
 export function contentSecurityPolicy(opts: { kind: PageKind; nonce?: string; pathname: string; dev?: boolean; https?: boolean; env?: NodeJS.ProcessEnv }): string {
   const o = externalOrigins(opts.env);
   const live = LIVE_PAGE.test(opts.pathname);
   const ivs = ['https://*.live-video.net', 'wss://*.live-video.net'];
   const script =
     opts.kind === 'dynamic' && opts.nonce
-      ? [`'nonce-${opts.nonce}'`, "'strict-dynamic'"]
+      ? [`'nonce-${opts.nonce}'`, "'strict-dynamic'", themeScriptSource()]
       : ["'self'", "'unsafe-inline'"];
   if (live) script.push("'wasm-unsafe-eval'");
   // React Refresh / webpack HMR in `next dev` evaluate code.
