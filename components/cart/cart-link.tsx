@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
 import { useEffect, useSyncExternalStore } from 'react';
+import { cartLabel, type CartLinkLabels } from '@/components/product/offer-labels';
 import { getCartCount, refreshCartCount, subscribeCartCount } from './cart-client';
 
 export function BagIcon({ className = 'size-5' }: { className?: string }) {
@@ -15,13 +15,12 @@ export function BagIcon({ className = 'size-5' }: { className?: string }) {
 }
 
 /** Header cart link with the unit count; the count is read in the browser so cached pages stay cached. */
-export function CartLink() {
-  const t = useTranslations('common');
+export function CartLink({ labels }: { labels: CartLinkLabels }) {
   useEffect(() => {
     void refreshCartCount();
   }, []);
   const count = useSyncExternalStore(subscribeCartCount, getCartCount, () => null);
-  const label = count ? t('cartWithCount', { count }) : t('cart');
+  const label = cartLabel(labels, count);
   return (
     <Link
       href="/carrito"

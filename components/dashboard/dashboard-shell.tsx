@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Suspense, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
+import type { Locale } from '@/server/i18n/config';
 import type { TShellStore } from './current-store';
 import { BottomNav, SidebarNav } from './dashboard-nav';
 import { StoreSwitcher } from './store-switcher';
@@ -10,6 +11,8 @@ import { StoreSwitcher } from './store-switcher';
 /** Top bar (logo, store switcher, sign out); sidebar on desktop; bottom navigation on phones. */
 export function DashboardShell({ stores, email, children }: { stores: TShellStore[]; email: string; children: ReactNode }) {
   const t = useTranslations('dashboard.shell');
+  const tCommon = useTranslations('common');
+  const locale = useLocale() as Locale;
   return (
     <div className="min-h-dvh bg-zinc-50">
       <a
@@ -35,7 +38,7 @@ export function DashboardShell({ stores, email, children }: { stores: TShellStor
             <span className="hidden max-w-48 truncate text-sm text-zinc-500 md:inline" title={email}>
               {email}
             </span>
-            <LocaleSwitch />
+            <LocaleSwitch locale={locale} label={tCommon('switchToLabel')} />
             <SignOutButton className="inline-flex min-h-11 items-center whitespace-nowrap rounded-xl px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-600 disabled:opacity-60">
               {t('signOut')}
             </SignOutButton>

@@ -7,8 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CartView } from '@/components/cart/cart-view';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { LiveOffer } from '@/components/product/live-offer';
+import { offerLabels } from '@/components/product/offer-labels';
 import { useTRPC } from '@/components/providers/trpc';
 import { formatMoney } from '@/components/ui/money';
+import type { Locale } from '@/server/i18n/config';
 import type { LiveChatPayload } from '@/server/services/live/realtime';
 import type { PublicShowPage } from '@/server/services/live/shows';
 import { LivePlayer, type SeekRequest } from './live-player';
@@ -327,6 +329,7 @@ function BottomSheet({ children, onClose, closeLabel }: { children: React.ReactN
 
 function ProductSheet({ showId, productId, onCheckout }: { showId: string; productId: string; onCheckout: () => void }) {
   const t = useTranslations('live');
+  const offerText = offerLabels(useLocale() as Locale, useTranslations('catalog.offer'), useTranslations('catalog.addToCart'));
   const trpc = useTRPC();
   const q = useQuery(trpc.live.product.queryOptions({ showId, productId }));
   if (!q.data) return <p className="p-6 text-center text-sm text-zinc-500">…</p>;
@@ -337,7 +340,7 @@ function ProductSheet({ showId, productId, onCheckout }: { showId: string; produ
         {product.images[0] && <img src={product.images[0].url} alt="" className="size-20 rounded-2xl object-cover" />}
         <h2 className="text-lg font-semibold">{product.title}</h2>
       </div>
-      <LiveOffer productId={product.id} title={product.title} currency={product.currency} options={product.options} variants={product.variants} storeName={store.name} whatsapp={null} />
+      <LiveOffer productId={product.id} title={product.title} currency={product.currency} options={product.options} variants={product.variants} storeName={store.name} whatsapp={null} labels={offerText} />
       <button type="button" onClick={onCheckout} className="h-12 w-full rounded-2xl bg-zinc-900 text-sm font-semibold text-white">
         {t('checkout')}
       </button>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { ProductGrid } from '@/components/product/product-card';
 import { StoreCard } from '@/components/store/store-card';
@@ -83,7 +83,7 @@ export async function HomePage({ locale }: { locale: Locale }) {
             <div className="hidden grid-cols-2 gap-3 lg:grid" aria-hidden="true">
               {collage.map((p, i) => (
                 <div key={p.id} className={`relative aspect-square overflow-hidden rounded-3xl shadow-2xl ring-1 ring-white/20 ${i % 2 ? 'translate-y-6' : ''}`}>
-                  <Image src={p.image!.url} alt="" fill sizes="240px" className="object-cover" />
+                  <ServerImage src={p.image!.url} alt="" fill sizes="240px" className="object-cover" />
                 </div>
               ))}
             </div>

@@ -1,16 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
 import { Price } from '@/components/ui/price';
 import { WhatsAppIcon } from '@/components/ui/icons';
 import type { PublicVariant } from '@/server/services/catalog/get-product-page';
+import { fillTemplate, LOW_STOCK, type OfferLabels } from './offer-labels';
 import { useLiveOffer } from './use-live-offer';
 
 type Option = { name: string; values: string[] };
-
-const LOW_STOCK = 5;
 
 function matches(v: PublicVariant, selected: Record<string, string>) {
   return Object.entries(selected).every(([k, val]) => v.options[k] === val);
@@ -28,6 +26,7 @@ export function LiveOffer({
   variants: cachedVariants,
   storeName,
   whatsapp,
+  labels,
 }: {
   productId: string;
   title: string;
@@ -37,9 +36,11 @@ export function LiveOffer({
   storeName: string;
   /** Digits only, with country code; null when the store has none. */
   whatsapp: string | null;
+  /** offerLabels() from the server component (or the live viewer) that renders this island. */
+  labels: OfferLabels;
 }) {
   const offer = useLiveOffer(productId);
-  const t = useTranslations('catalog.offer');
+  const t = labels;
   const variants = offer?.variants.length ? offer.variants : cachedVariants;
   const axes = useMemo(() => options.filter((o) => o.values.length > 0), [options]);
 
@@ -57,35 +58,35 @@ export function LiveOffer({
   const compareAt = variant ? variant.compareAtPrice : null;
 
   const variantLabel = axes.map((a) => `${a.name} ${selected[a.name] ?? ''}`.trim()).join(', ');
-  const message = `${t('whatsappMessage', { store: storeName, title, variant: variantLabel ? ` (${variantLabel})` : '' })}${pageUrl ? ` ${pageUrl}` : ''}`;
+  const message = `${fillTemplate(t.whatsappMessage, { store: storeName, title, variant: variantLabel ? ` (${variantLabel})` : '' })}${pageUrl ? ` ${pageUrl}` : ''}`;
   const waHref = whatsapp ? `https://wa.me/${whatsapp}?text=${encodeURIComponent(message)}` : null;
 
   return (
     <div className="space-y-6">
       <div>
-        <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" />
+        <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" labels={labels} />
         <p className="mt-2 flex items-center gap-2 text-sm" aria-live="polite">
           {unavailable ? (
-            <span className="font-medium text-zinc-600">{t('gone')}</span>
+            <span className="font-medium text-zinc-600">{t.gone}</span>
           ) : !variant ? (
-            <span className="text-zinc-600">{t('pickOption')}</span>
+            <span className="text-zinc-600">{t.pickOption}</span>
           ) : available <= 0 ? (
             <>
               <span className="size-2 rounded-full bg-rose-500" aria-hidden="true" />
-              <span className="font-medium text-rose-700">{variantLabel ? t('soldOutOption') : t('soldOut')}</span>
+              <span className="font-medium text-rose-700">{variantLabel ? t.soldOutOption : t.soldOut}</span>
             </>
           ) : available <= LOW_STOCK ? (
             <>
               <span className="size-2 rounded-full bg-amber-500" aria-hidden="true" />
-              <span className="font-medium text-amber-800">{t('fewLeft', { count: available })}</span>
+              <span className="font-medium text-amber-800">{t.fewLeft[available - 1]}</span>
             </>
           ) : (
             <>
               <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
-              <span className="font-medium text-emerald-800">{t('inStock')}</span>
+              <span className="font-medium text-emerald-800">{t.inStock}</span>
             </>
           )}
-          {offer === undefined && <span className="sr-only">{t('checking')}</span>}
+          {offer === undefined && <span className="sr-only">{t.checking}</span>}
         </p>
       </div>
 
@@ -111,7 +112,7 @@ export function LiveOffer({
                   } ${soldOut ? (active ? 'opacity-70' : 'text-zinc-400 line-through decoration-zinc-400') : ''}`}
                 >
                   {value}
-                  {soldOut && <span className="sr-only">{t('soldOutSr')}</span>}
+                  {soldOut && <span className="sr-only">{t.soldOutSr}</span>}
                 </button>
               );
             })}
@@ -123,7 +124,9 @@ export function LiveOffer({
         <AddToCart
           variantId={unavailable ? null : (variant?.id ?? null)}
           available={available}
-          disabledReason={unavailable ? t('unavailable') : !variant ? t('pickOptionShort') : null}
+          disabledReason={unavailable ? t.unavailable : !variant ? t.pickOptionShort : null}
+          labels={t.addToCart}
+          soldOutLabel={t.soldOut}
         />
         {waHref ? (
           <a
@@ -133,7 +136,7 @@ export function LiveOffer({
             className="flex h-12 w-full items-center justify-center gap-2 rounded-2xl bg-emerald-700 text-sm font-semibold text-white shadow-sm transition hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
           >
             <WhatsAppIcon />
-            {t('whatsapp')}
+            {t.whatsapp}
           </a>
         ) : null}
       </div>

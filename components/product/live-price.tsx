@@ -1,7 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { Price } from '@/components/ui/price';
+import type { PriceLabels } from './offer-labels';
 import { useLiveOffer } from './use-live-offer';
 
 /**
@@ -14,24 +14,26 @@ export function LivePrice({
   price,
   compareAt,
   inStock,
+  labels,
 }: {
   productId: string;
   currency: string;
   price: number;
   compareAt: number | null;
   inStock: boolean;
+  /** priceLabels() plus the two stock words. */
+  labels: PriceLabels & { unavailable: string; soldOut: string };
 }) {
   const offer = useLiveOffer(productId);
-  const t = useTranslations('catalog.offer');
-  if (offer === null) return <p className="text-sm font-medium text-zinc-500">{t('unavailable')}</p>;
+  if (offer === null) return <p className="text-sm font-medium text-zinc-500">{labels.unavailable}</p>;
   const amount = offer?.priceMin ?? price;
   const compare = offer ? offer.compareAtPrice : compareAt;
   const available = offer ? offer.available > 0 : inStock;
   const varies = offer ? new Set(offer.variants.map((v) => v.price)).size > 1 : false;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Price amount={amount} currency={offer?.currency ?? currency} compareAt={compare} size="sm" from={varies} />
-      {!available && <span className="rounded-full bg-zinc-900/80 px-2 py-px text-[11px] font-semibold uppercase tracking-wide text-white">{t('soldOut')}</span>}
+      <Price amount={amount} currency={offer?.currency ?? currency} compareAt={compare} size="sm" from={varies} labels={labels} />
+      {!available && <span className="rounded-full bg-zinc-900/80 px-2 py-px text-[11px] font-semibold uppercase tracking-wide text-white">{labels.soldOut}</span>}
     </div>
   );
 }

@@ -1,21 +1,25 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { Suspense } from 'react';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import type { ProductCard as TProductCard } from '@/server/services/catalog/types';
 import { LivePrice } from './live-price';
+import { priceLabels } from './offer-labels';
 
 export const CARD_IMAGE_SIZES = '(min-width: 1024px) 260px, (min-width: 640px) 33vw, 50vw';
 
 /** A product tile: photo, store, title and a live price line. */
 export function ProductCard({ product, priority = false, showStore = true }: { product: TProductCard; priority?: boolean; showStore?: boolean }) {
-  const href = localizedPath(useLocale() as Locale, `/s/${product.storeSlug}/p/${product.slug}`);
+  const locale = useLocale() as Locale;
+  const t = useTranslations('catalog.offer');
+  const href = localizedPath(locale, `/s/${product.storeSlug}/p/${product.slug}`);
   return (
     <article className="group relative flex flex-col">
       <div className="relative aspect-square overflow-hidden rounded-2xl bg-zinc-100 ring-1 ring-inset ring-black/5">
         {product.image ? (
-          <Image
+          <ServerImage
             src={product.image.url}
             alt={product.image.alt || product.title}
             fill
@@ -32,29 +36,40 @@ export function ProductCard({ product, priority = false, showStore = true }: { p
       <div className="mt-2.5 flex flex-1 flex-col gap-1 px-0.5">
         {showStore && <p className="truncate text-xs font-medium text-zinc-500">{product.storeName}</p>}
         <h3 className="line-clamp-2 text-sm leading-snug text-zinc-900">
-          <Link href={href} className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-violet-600">
+          <Link
+            href={href}
+            className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-violet-600"
+          >
             {product.title}
           </Link>
         </h3>
         <div className="mt-auto pt-0.5">
-          <LivePrice productId={product.id} currency={product.currency} price={product.priceMin} compareAt={product.compareAtPrice} inStock={product.inStock} />
+          <LivePrice productId={product.id} currency={product.currency} price={product.priceMin} compareAt={product.compareAtPrice} inStock={product.inStock}
+            labels={{ ...priceLabels(locale, t), unavailable: t('unavailable'), soldOut: t('soldOut') }}
+          />
         </div>
       </div>
     </article>
   );
 }
 
-/** Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image. */
+/**
+ * Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image. The Suspense
+ * boundary suspends nothing: it lets React hydrate the grid's islands (a live price and a link per card) in an
+ * interruptible pass of their own instead of inside the page's one long hydration task (components/ui/public-shell.tsx).
+ */
 export function ProductGrid({ products, priorityFirst = false, showStore = true }: { products: TProductCard[]; priorityFirst?: boolean; showStore?: boolean }) {
   return (
-    <ul className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 sm:gap-x-5 lg:grid-cols-4">
-      {products.map((p, i) => (
-        <li key={p.id} className="flex">
-          <div className="w-full">
-            <ProductCard product={p} priority={priorityFirst && i === 0} showStore={showStore} />
-          </div>
-        </li>
-      ))}
-    </ul>
+    <Suspense>
+      <ul className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 sm:gap-x-5 lg:grid-cols-4">
+        {products.map((p, i) => (
+          <li key={p.id} className="flex">
+            <div className="w-full">
+              <ProductCard product={p} priority={priorityFirst && i === 0} showStore={showStore} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import { useTranslations } from 'next-intl';
 import type { ImageRef } from '@/server/services/catalog/types';
 
@@ -30,7 +30,7 @@ export function ProductGallery({ images, title }: { images: ImageRef[]; title: s
               i === 0 ? 'md:col-span-2' : ''
             } ${images.length === 1 ? 'w-full' : ''}`}
           >
-            <Image
+            <ServerImage
               src={img.url}
               alt={img.alt || t('photoN', { title, n: i + 1 })}
               fill

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import { LiveOffer } from '@/components/product/live-offer';
+import { offerLabels, shareLabels } from '@/components/product/offer-labels';
 import { ProductGrid } from '@/components/product/product-card';
 import { ProductGallery } from '@/components/product/product-gallery';
 import { ShareButtons } from '@/components/share/share-buttons';
@@ -69,6 +70,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
   if (!page) notFound();
   const { store, product, related } = page;
   const t = await getTranslations({ locale, namespace: 'catalog' });
+  const [tOffer, tCart, tShare] = await Promise.all(['catalog.offer', 'catalog.addToCart', 'catalog.share'].map((namespace) => getTranslations({ locale, namespace })));
   const storeHref = localizedPath(locale, `/s/${store.slug}`);
   const url = absoluteUrl(localizedPath(locale, `/s/${store.slug}/p/${product.slug}`));
   // JSON inside <script>: escape "<" so a product text can never close the tag.
@@ -101,7 +103,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
         <div className="md:sticky md:top-24 md:self-start">
           <Link href={storeHref} className="group inline-flex items-center gap-2 rounded-full py-1 pr-3 text-sm font-medium text-zinc-700 hover:text-zinc-900">
             <span className="relative size-8 overflow-hidden rounded-full bg-brand ring-1 ring-black/5">
-              {store.logo && <Image src={store.logo.url} alt="" fill sizes="32px" className="object-cover" />}
+              {store.logo && <ServerImage src={store.logo.url} alt="" fill sizes="32px" className="object-cover" />}
             </span>
             <span className="group-hover:underline">{store.name}</span>
             {store.verified && (
@@ -122,6 +124,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
               variants={product.variants}
               storeName={store.name}
               whatsapp={whatsappDigits(store.whatsapp)}
+              labels={offerLabels(locale, tOffer!, tCart!)}
             />
           </div>
           <AskSellerLink storeId={store.id} productId={product.id} label={t('product.askSeller')} className="mt-3 inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-full px-4 text-sm font-semibold text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50" />
@@ -142,7 +145,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
           </ul>
 
           <div className="mt-6">
-            <ShareButtons url={url} message={t('share.productMessage', { title: product.title, url })} />
+            <ShareButtons url={url} message={t('share.productMessage', { title: product.title, url })} labels={shareLabels(tShare!)} />
           </div>
 
           <section aria-labelledby="desc" className="mt-8">

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { Locale } from '@/server/i18n/config';
@@ -23,7 +23,7 @@ export function StoreCard({ store }: { store: FeaturedStore }) {
             key={img.url}
             className={`relative overflow-hidden ${previews.length === 1 ? 'col-span-3' : i === 0 && previews.length === 2 ? 'col-span-2' : ''}`}
           >
-            <Image
+            <ServerImage
               src={img.url}
               alt=""
               fill
@@ -36,7 +36,7 @@ export function StoreCard({ store }: { store: FeaturedStore }) {
       <div className="relative flex flex-1 flex-col px-4 pb-4">
         <div className="-mt-7 mb-2 size-14 overflow-hidden rounded-full bg-white ring-4 ring-white shadow">
           {store.logo ? (
-            <Image src={store.logo.url} alt="" width={56} height={56} className="size-full object-cover" />
+            <ServerImage src={store.logo.url} alt="" width={56} height={56} className="size-full object-cover" />
           ) : (
             <span className="flex size-full items-center justify-center bg-brand font-bold text-[var(--brand-ink)]">
               {store.name.slice(0, 1)}

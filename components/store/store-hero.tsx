@@ -1,6 +1,6 @@
 import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import { FollowStoreButton } from '@/components/live/follow-store-button';
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { VerifiedIcon, WhatsAppIcon } from '@/components/ui/icons';
@@ -32,7 +32,7 @@ export function StoreHero({ store }: { store: StorePage['store'] }) {
         <div className="flex items-start gap-4">
           <div className="relative -mt-10 size-20 shrink-0 overflow-hidden rounded-full bg-white ring-4 ring-white shadow-md sm:-mt-14 sm:size-28">
             {store.logo ? (
-              <Image src={store.logo.url} alt={store.logo.alt} fill sizes="112px" className="object-cover" />
+              <ServerImage src={store.logo.url} alt={store.logo.alt} fill sizes="112px" className="object-cover" />
             ) : (
               <span className="flex size-full items-center justify-center bg-brand text-2xl font-black text-[var(--brand-ink)]">
                 {store.name.slice(0, 1)}

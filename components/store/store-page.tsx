@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/product/product-card';
+import { shareLabels } from '@/components/product/offer-labels';
 import { ShareButtons } from '@/components/share/share-buttons';
 import { brandStyle } from '@/components/store/brand';
 import { StoreHero } from '@/components/store/store-hero';
@@ -39,7 +40,7 @@ export async function StorePage({ locale, slug }: { locale: Locale; slug: string
     <main style={brandStyle(store.brandColor)}>
       <StoreHero store={store} />
       <div className="mx-auto mt-4 max-w-6xl px-4">
-        <ShareButtons url={url} message={t('share.storeMessage', { name: store.name, url })} qrHref={`/s/${store.slug}/qr`} />
+        <ShareButtons url={url} message={t('share.storeMessage', { name: store.name, url })} qrHref={`/s/${store.slug}/qr`} labels={shareLabels(await getTranslations({ locale, namespace: 'catalog.share' }))} />
       </div>
       <section aria-labelledby="store-products" className="mx-auto mt-10 max-w-6xl px-4">
         <div className="mb-4 flex items-end justify-between gap-3">

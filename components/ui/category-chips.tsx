@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { useLocale } from 'next-intl';
 import type { Locale } from '@/server/i18n/config';
@@ -21,7 +21,7 @@ export function CategoryChips({ categories, activeSlug }: { categories: Category
               className="group flex flex-col items-center gap-2 rounded-2xl p-1 text-center focus-visible:outline-2 focus-visible:outline-violet-600"
             >
               <span className={`relative size-16 overflow-hidden rounded-full bg-zinc-100 ring-2 transition sm:size-20 ${active ? 'ring-violet-600' : 'ring-transparent group-hover:ring-violet-300'}`}>
-                {c.image && <Image src={c.image.url} alt="" fill sizes="80px" className="object-cover" />}
+                {c.image && <ServerImage src={c.image.url} alt="" fill sizes="80px" className="object-cover" />}
               </span>
               <span className="text-xs font-medium leading-tight text-zinc-800">{locale === 'en' ? c.nameEn : c.nameEs}</span>
             </Link>

@@ -1,7 +1,6 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, type Locale } from '@/server/i18n/config';
 import { hasLocaleVariant, localizedPath, splitLocalePath } from '@/server/i18n/paths';
 
@@ -21,11 +20,10 @@ function persist(locale: Locale): Promise<unknown> {
 
 /**
  * "English" / "Español". On a bilingual public page it is a real link to the other language's URL (crawlable,
- * hreflang); elsewhere it stores the choice in the cookie and re-renders the page on the server.
+ * hreflang); elsewhere it stores the choice in the cookie and re-renders the page on the server. Locale and label come
+ * from the server component that renders it (public pages ship no i18n client).
  */
-export function LocaleSwitch({ className = '' }: { className?: string }) {
-  const locale = useLocale() as Locale;
-  const t = useTranslations('common');
+export function LocaleSwitch({ locale, label, className = '' }: { locale: Locale; /** common.switchToLabel */ label: string; className?: string }) {
   const pathname = usePathname() ?? '/';
   const router = useRouter();
   const other: Locale = locale === 'es' ? 'en' : 'es';
@@ -34,7 +32,7 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
   if (hasLocaleVariant(base)) {
     const href = localizedPath(other, base);
     return (
-      <a href={href} hrefLang={other} lang={other} className={cls} aria-label={t('switchToLabel')} onClick={() => {
+      <a href={href} hrefLang={other} lang={other} className={cls} aria-label={label} onClick={() => {
           remember(other);
           void persist(other);
         }} data-testid="locale-switch">
@@ -47,7 +45,7 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
       type="button"
       lang={other}
       className={cls}
-      aria-label={t('switchToLabel')}
+      aria-label={label}
       data-testid="locale-switch"
       onClick={async () => {
         remember(other);

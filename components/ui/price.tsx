@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { fillTemplate, type PriceLabels } from '@/components/product/offer-labels';
 import { discountPercent, formatMoney } from './money';
 
 const SIZES = {
@@ -7,13 +7,14 @@ const SIZES = {
   lg: { price: 'text-3xl font-bold tracking-tight', compare: 'text-base', badge: 'text-sm' },
 } as const;
 
-/** Price with the compare-at price struck through and the saving; works in server and client components. */
+/** Price with the compare-at price struck through and the saving; labels from priceLabels() (server or client). */
 export function Price({
   amount,
   currency,
   compareAt,
   size = 'md',
   from = false,
+  labels,
 }: {
   amount: number;
   currency: string;
@@ -21,18 +22,18 @@ export function Price({
   size?: keyof typeof SIZES;
   /** Prefix "Desde"/"From" when variants have different prices. */
   from?: boolean;
+  labels: PriceLabels;
 }) {
   const s = SIZES[size];
-  const locale = useLocale();
-  const t = useTranslations('catalog.offer');
+  const { locale } = labels;
   const pct = discountPercent(amount, compareAt);
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-      {from && <span className="text-xs font-normal text-zinc-500">{t('from')}</span>}
+      {from && <span className="text-xs font-normal text-zinc-500">{labels.from}</span>}
       <span className={`${s.price} text-zinc-900`}>{formatMoney(amount, currency, locale)}</span>
       {pct !== null && compareAt ? (
         <>
-          <s className={`${s.compare} text-zinc-500`} aria-label={t('before', { price: formatMoney(compareAt, currency, locale) })}>
+          <s className={`${s.compare} text-zinc-500`} aria-label={fillTemplate(labels.before, { price: formatMoney(compareAt, currency, locale) })}>
             {formatMoney(compareAt, currency, locale)}
           </s>
           <span className={`${s.badge} rounded-full bg-rose-50 px-1.5 py-px font-semibold text-rose-700`}>-{pct}%</span>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { CartLink } from '@/components/cart/cart-link';
+import { cartLinkLabels } from '@/components/product/offer-labels';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import { SearchIcon } from './icons';
@@ -39,8 +40,8 @@ export function SiteHeader({ query = '' }: { query?: string }) {
             <span className="sm:hidden">{t('sell')}</span>
             <span className="hidden sm:inline">{t('sellOnVita')}</span>
           </Link>
-          <LocaleSwitch className="max-[380px]:px-2" />
-          <CartLink />
+          <LocaleSwitch locale={locale} label={t('switchToLabel')} className="max-[380px]:px-2" />
+          <CartLink labels={cartLinkLabels(locale, t)} />
           <Link href="/ingresar" className="rounded-full bg-zinc-900 px-3.5 py-2 text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600">
             {t('signIn')}
           </Link>

@@ -53,6 +53,27 @@ test('store page uses the brand colour and links to WhatsApp', async ({ page }) 
   await expect(page.getByRole('link', { name: 'Chompa de alpaca tejida a mano' })).toBeVisible();
 });
 
+test('store page photos are optimised images with no image script: the first one preloaded, the rest lazy', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('/s/tejidos-quispe');
+  const photos = page.locator('main ul img');
+  await expect(photos.first()).toBeVisible();
+  const first = photos.first();
+  // next.config.mjs's own widths (390 is not one of Next's defaults), served through the image optimiser
+  await expect(first).toHaveAttribute('srcset', /\/_next\/image\?url=%2Fmedia%2F.+&w=390&q=75 390w/);
+  await expect(first).toHaveAttribute('fetchpriority', 'high');
+  await expect(first).not.toHaveAttribute('loading', 'lazy');
+  await expect(photos.nth(1)).toHaveAttribute('loading', 'lazy');
+  await expect(page.locator('link[rel="preload"][as="image"][fetchpriority="high"]')).toHaveCount(1);
+  await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // next/image's client component is not part of the page
+  const bodies = await Promise.all(scripts.map((u) => page.request.get(u).then((r) => r.text())));
+  expect(bodies.some((b) => b.includes('data-nimg') && b.includes('onLoadingComplete'))).toBe(false);
+});
+
 test('product page: live price and stock, variant picker, WhatsApp with the product name', async ({ page }) => {
   const live = page.waitForResponse((r) => r.url().includes('/api/live-offers') && r.ok());
   await page.goto('/s/tejidos-quispe/p/chompa-alpaca-tejida-a-mano');

@@ -1,7 +1,7 @@
 /**
  * npm run bench:lighthouse — Lighthouse 12 (runs on Node 20) in its default mobile mode (Moto G Power viewport,
  * simulated slow 4G, 4× CPU slowdown) with the system Chromium, against a production build: `/`, a store page, a
- * product page and a live show page when one exists; 3 runs per page, the median run (by performance score) is
+ * product page and a live show page (a show scheduled for the bench); 3 runs per page, the median run (by performance score) is
  * reported. Also the first-load JavaScript (gzip) of the store and product pages. Writes docs/benchmarks.md.
  *
  * LIGHTHOUSE_BASE_URL=http://127.0.0.1:3441 measures an already running `npm start` instead of building one
@@ -13,7 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import postgres from 'postgres';
+import { and, asc, eq } from 'drizzle-orm';
+import { createDb } from '../../server/db/client';
+import { products, storeMembers, stores } from '../../server/db/schema';
+import { scheduleShow } from '../../server/services/live/shows';
 import { startLocalStack } from '../local-stack';
 import { appEnv, log, spawnNext } from '../run-next';
 import { writeBenchSection } from './report';
@@ -108,6 +111,30 @@ async function pagesFromSitemap(base: string): Promise<Record<string, string>> {
   return { home: '/', store: product.split('/p/')[0]!, product };
 }
 
+/**
+ * The live page to measure: the demo data has no show, so schedule one for tomorrow in the first demo store (through
+ * the same service the seller's studio uses) with three of its products pinned to the show's shelf.
+ */
+async function benchShow(databaseUrl: string): Promise<string> {
+  const { db, sql } = createDb(databaseUrl, 2);
+  try {
+    const [store] = await db.select().from(stores).orderBy(asc(stores.createdAt)).limit(1);
+    if (!store) throw new Error('no demo store to schedule a show in');
+    const [owner] = await db.select({ userId: storeMembers.userId }).from(storeMembers).where(and(eq(storeMembers.storeId, store.id), eq(storeMembers.role, 'owner'))).limit(1);
+    if (!owner) throw new Error(`store ${store.slug} has no owner`);
+    const picks = await db.select({ id: products.id }).from(products).where(and(eq(products.storeId, store.id), eq(products.status, 'active'))).limit(3);
+    const show = await scheduleShow({
+      db,
+      store,
+      userId: owner.userId,
+      input: { title: 'Nueva colección en vivo', scheduledAt: new Date(Date.now() + 86_400_000), productIds: picks.map((p) => p.id) },
+    });
+    return show.slug;
+  } finally {
+    await sql.end();
+  }
+}
+
 async function main() {
   let base = process.env.LIGHTHOUSE_BASE_URL?.replace(/\/$/, '');
   let stop = async () => {};
@@ -142,14 +169,7 @@ async function main() {
     base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`, 90_000);
     pages = await pagesFromSitemap(base);
-    try {
-      const sql = postgres(env.DATABASE_URL!, { max: 1 });
-      const [show] = await sql<{ slug: string }[]>`select slug from live_shows order by (status = 'live') desc, created_at desc limit 1`;
-      await sql.end();
-      if (show) pages.live = `/live/${show.slug}`;
-    } catch {
-      // no live shows table or none yet
-    }
+    pages.live = `/live/${await benchShow(env.DATABASE_URL!)}`;
   } else {
     pages = await pagesFromSitemap(base);
     if (process.env.LIGHTHOUSE_LIVE_PATH) pages.live = process.env.LIGHTHOUSE_LIVE_PATH;

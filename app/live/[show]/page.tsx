@@ -1,6 +1,7 @@
 import { OwnDocumentHeaders } from '@/components/security/own-document-headers';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { LiveViewer } from '@/components/live/live-viewer';
 import { IntlProvider } from '@/components/providers/intl';
 import { TrpcProvider } from '@/components/providers/trpc';
@@ -13,11 +14,13 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: { params: Promise<{ show: string }> }): Promise<Metadata> {
   const { show } = await params;
   const page = /^[a-z0-9-]{4,64}$/.test(show) ? await (await api()).live.show({ slug: show }) : null;
-  if (!page) return { title: 'En vivo' };
+  const t = await getTranslations('live.meta');
+  if (!page) return { title: t('title') };
   const title = `${page.show.title} · ${page.store.name}`;
+  const description = t('description', { title: page.show.title, store: page.store.name });
   // The cover (if any) is the share preview; relative media URLs resolve against metadataBase.
   const images = page.cover ? [{ url: page.cover, alt: page.show.title }] : undefined;
-  return { title, openGraph: { title, type: 'video.other', siteName: 'VITA', images }, twitter: { card: page.cover ? 'summary_large_image' : 'summary', title, images: page.cover ? [page.cover] : undefined } };
+  return { title, description, openGraph: { title, description, type: 'video.other', siteName: 'VITA', images }, twitter: { card: page.cover ? 'summary_large_image' : 'summary', title, images: page.cover ? [page.cover] : undefined } };
 }
 
 export default async function LiveShowPage({ params }: { params: Promise<{ show: string }> }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
+import { getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/share/print-button';
 import { brandStyle } from '@/components/store/brand';
 import { getStorePageCached } from '@/server/cache/catalog';
@@ -45,7 +46,7 @@ export default async function StoreQrPage({ params }: Props) {
         <p className="mt-4 break-all text-sm font-medium text-zinc-700">{url.replace(/^https?:\/\//, '')}</p>
         <p className="mt-6 text-lg font-black tracking-tight text-violet-700">VITA</p>
       </div>
-      <PrintButton />
+      <PrintButton label={(await getTranslations({ locale: 'es', namespace: 'catalog.share' }))('printQr')} />
     </main>
   );
 }
