@@ -1,7 +1,8 @@
 'use client';
 
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useRouter, useSearchParams } from 'next/navigation';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
@@ -35,6 +36,7 @@ export function InboxView(props: {
   const trpc = useTRPC();
   const router = useRouter();
   const params = useSearchParams();
+  const pathname = usePathname();
   const [items, setItems] = useState(props.initial.items);
   const [counts, setCounts] = useState(props.initial.counts);
   const searching = Boolean(props.q || props.productId);
@@ -55,31 +57,36 @@ export function InboxView(props: {
     ),
   );
 
-  function go(next: Record<string, string | undefined>) {
+  function hrefWith(next: Record<string, string | undefined>): string {
     const sp = new URLSearchParams(params.toString());
     for (const [k, v] of Object.entries(next)) {
       if (v) sp.set(k, v);
       else sp.delete(k);
     }
-    router.push(`?${sp.toString()}`);
+    const qs = sp.toString();
+    return qs ? `${pathname}?${qs}` : pathname;
   }
+  const go = (next: Record<string, string | undefined>) => router.push(hrefWith(next));
 
   return (
     <div className="space-y-3">
-      <div className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1" role="tablist" aria-label={t('tablist')}>
-        {TABS.map((tab) => (
-          <button
-            key={tab.id}
-            role="tab"
-            aria-selected={props.filter === tab.id}
-            onClick={() => go({ filtro: tab.id === 'all' ? undefined : tab.id })}
-            className={`min-h-10 shrink-0 rounded-full px-3 text-sm font-medium ${props.filter === tab.id ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-700 ring-1 ring-zinc-200'}`}
-          >
-            {t(`tabs.${tab.id}`)}
-            {tab.count && counts[tab.count] ? <span className="ml-1 opacity-70">{counts[tab.count]}</span> : null}
-          </button>
-        ))}
-      </div>
+      {/* The filters are URL state (shareable, back button): links with aria-current, not tabs. */}
+      <nav aria-label={t('tablist')}>
+        <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+          {TABS.map((tab) => (
+            <li key={tab.id} className="shrink-0">
+              <Link
+                href={hrefWith({ filtro: tab.id === 'all' ? undefined : tab.id })}
+                aria-current={props.filter === tab.id ? 'page' : undefined}
+                className={`inline-flex min-h-11 items-center rounded-full px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600 ${props.filter === tab.id ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-700 ring-1 ring-zinc-200'}`}
+              >
+                {t(`tabs.${tab.id}`)}
+                {tab.count && counts[tab.count] ? <span className="ml-1 opacity-70">{counts[tab.count]}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <form
         className="flex gap-2"
         onSubmit={(e) => {

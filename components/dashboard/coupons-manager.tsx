@@ -7,7 +7,9 @@ import { useTRPC } from '@/components/providers/trpc';
 import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { couponState, ZCreateCouponInput } from '@/server/services/commerce-settings/schemas';
-import { ConfirmAction, Notice, Pill, Switch, type TPillTone } from './commerce-ui';
+import { Switch } from '@/components/ui/switch';
+import { Notice, Pill, type TPillTone } from './commerce-ui';
+import { ConfirmAction } from './confirm-action';
 import type { TCoupon } from './commerce-types';
 import { buttonClass, Card, describedBy, Field, inputClass } from './field';
 import { PencilIcon, PlusIcon, TagIcon } from './icons';
@@ -159,7 +161,7 @@ export function CouponsManager({ storeId, currency, initialData }: { storeId: st
                   <Switch
                     checked={c.active}
                     disabled={toggle.isPending && toggle.variables?.couponId === c.id}
-                    onChange={(active) => toggle.mutate({ storeId, couponId: c.id, active })}
+                    onCheckedChange={(active) => toggle.mutate({ storeId, couponId: c.id, active })}
                     label={<span className="sr-only sm:not-sr-only">{c.active ? t('active') : t('inactive')}</span>}
                   />
                   <button type="button" onClick={() => setEditing(c.id)} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { code: c.code })}>
@@ -348,7 +350,7 @@ function CouponForm({ storeId, currency, coupon, onDone }: { storeId: string; cu
           />
         </Field>
       </div>
-      <Switch checked={v.active} onChange={(active) => set({ active })} label={t('active')} />
+      <Switch checked={v.active} onCheckedChange={(active) => set({ active })} label={t('active')} />
       {formError ? (
         <p role="alert" className="text-sm text-red-700">
           {formError}

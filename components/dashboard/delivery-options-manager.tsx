@@ -7,7 +7,9 @@ import { useTRPC } from '@/components/providers/trpc';
 import { useMoney } from '@/components/ui/use-money';
 import { minorToMajorText, MoneyInput, parseMajorToMinor } from '@/components/ui/money-input';
 import { ZCreateDeliveryOptionInput, type TDeliveryKind } from '@/server/services/commerce-settings/schemas';
-import { ConfirmAction, Notice, Pill, Switch } from './commerce-ui';
+import { Switch } from '@/components/ui/switch';
+import { Notice, Pill } from './commerce-ui';
+import { ConfirmAction } from './confirm-action';
 import { buttonClass, Card, describedBy, Field, inputClass } from './field';
 import { PencilIcon, PlusIcon, TruckIcon } from './icons';
 import { appErrorOf, issuesToFields } from './trpc-error';
@@ -131,7 +133,7 @@ export function DeliveryOptionsManager({ storeId, currency, initialData }: { sto
                   <Switch
                     checked={o.active}
                     disabled={toggle.isPending && toggle.variables?.optionId === o.id}
-                    onChange={(active) => toggle.mutate({ storeId, optionId: o.id, active })}
+                    onCheckedChange={(active) => toggle.mutate({ storeId, optionId: o.id, active })}
                     label={<span className="sr-only sm:not-sr-only">{o.active ? t('active') : t('inactive')}</span>}
                   />
                   <button
@@ -326,7 +328,7 @@ function DeliveryOptionForm({
           aria-describedby={describedBy(`${id}-details`, { hint: true, error: err('details') })}
         />
       </Field>
-      <Switch checked={v.active} onChange={(active) => set({ active })} label={t('availableAtCheckout')} />
+      <Switch checked={v.active} onCheckedChange={(active) => set({ active })} label={t('availableAtCheckout')} />
       {formError ? (
         <p role="alert" className="text-sm text-red-700">
           {formError}

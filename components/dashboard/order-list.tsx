@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
+import { Disclosure, DisclosurePanel, DisclosureTrigger } from '@/components/ui/disclosure';
 import { useMoney } from '@/components/ui/use-money';
 import type { TOrderStatusFilter } from '@/server/services/orders/seller-order-schemas';
 import type { TSellerOrderList, TSellerOrderListItem } from './commerce-types';
@@ -65,27 +66,23 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
   const filtered = state.q !== '' || state.from !== '' || state.to !== '';
 
   return (
-    <section aria-labelledby={`${id}-h`} className="space-y-3">
-      <h2 id={`${id}-h`} className="sr-only">
-        {t('heading')}
-      </h2>
-      <div className="flex flex-col gap-2 md:flex-row md:items-center">
-        <SearchField id={`${id}-q`} label={t('search')} value={search} onChange={setSearch} placeholder={t('searchPlaceholder')} />
-        <button
-          type="button"
-          aria-expanded={showDates}
-          aria-controls={`${id}-dates`}
-          onClick={() => setShowDates((v) => !v)}
-          className={`${buttonClass.secondary} md:w-auto`}
-        >
-          {state.from || state.to ? t('datesFiltered') : t('dates')}
-          <span aria-hidden="true" className={`transition-transform ${showDates ? 'rotate-180' : ''}`}>
-            ▾
-          </span>
-        </button>
-      </div>
-      {showDates ? (
-        <div id={`${id}-dates`} className="flex flex-wrap items-end gap-2 rounded-2xl border border-zinc-200 bg-white p-3">
+    <Disclosure asChild open={showDates} onOpenChange={setShowDates}>
+      <section aria-labelledby={`${id}-h`} className="space-y-3">
+        <h2 id={`${id}-h`} className="sr-only">
+          {t('heading')}
+        </h2>
+        <div className="flex flex-col gap-2 md:flex-row md:items-center">
+          <SearchField id={`${id}-q`} label={t('search')} value={search} onChange={setSearch} placeholder={t('searchPlaceholder')} />
+          <DisclosureTrigger>
+            <button type="button" className={`${buttonClass.secondary} md:w-auto`}>
+              {state.from || state.to ? t('datesFiltered') : t('dates')}
+              <span aria-hidden="true" className={`transition-transform ${showDates ? 'rotate-180' : ''}`}>
+                ▾
+              </span>
+            </button>
+          </DisclosureTrigger>
+        </div>
+        <DisclosurePanel className="flex flex-wrap items-end gap-2 rounded-2xl border border-zinc-200 bg-white p-3">
           <label className="min-w-36 flex-1 space-y-1 text-sm font-medium text-zinc-800">
             <span>{t('from')}</span>
             <input type="date" value={state.from} max={state.to || undefined} onChange={(e) => update({ from: e.target.value })} className={inputClass} />
@@ -104,72 +101,72 @@ export function OrderList({ storeId, initialState, initialData }: { storeId: str
               {rangeError}
             </p>
           ) : null}
+        </DisclosurePanel>
+
+        {/* Six tabs do not fit a phone: the row scrolls sideways. */}
+        <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+          <StatusTabs
+            idPrefix={id}
+            tabs={ORDER_TABS.map((tab) => ({ value: tab.value, label: t(`tabs.${tab.value}`) }))}
+            value={state.status}
+            onChange={(status) => update({ status })}
+            className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1"
+            tabClassName="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:px-4"
+            badge={(value) => {
+              const n = data ? tabCount(data.counts, value) : null;
+              return n !== null && n > 0 ? (
+                <span className={`rounded-full px-1.5 text-xs tabular-nums ${value === 'paid' ? 'bg-violet-600 text-white' : 'bg-zinc-200 text-zinc-700'}`}>{n}</span>
+              ) : null;
+            }}
+          />
         </div>
-      ) : null}
 
-      {/* Six tabs do not fit a phone: the row scrolls sideways. */}
-      <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <StatusTabs
-          idPrefix={id}
-          tabs={ORDER_TABS.map((tab) => ({ value: tab.value, label: t(`tabs.${tab.value}`) }))}
-          value={state.status}
-          onChange={(status) => update({ status })}
-          className="flex w-max gap-1 rounded-xl bg-zinc-100 p-1"
-          tabClassName="flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-3 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-violet-600 aria-selected:bg-white aria-selected:text-zinc-900 aria-selected:shadow-sm sm:px-4"
-          badge={(value) => {
-            const n = data ? tabCount(data.counts, value) : null;
-            return n !== null && n > 0 ? (
-              <span className={`rounded-full px-1.5 text-xs tabular-nums ${value === 'paid' ? 'bg-violet-600 text-white' : 'bg-zinc-200 text-zinc-700'}`}>{n}</span>
-            ) : null;
-          }}
-        />
-      </div>
-
-      <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-tab-${state.status}`}>
-        {!data ? (
-          query.isError ? (
-            <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-6 text-center text-sm text-red-800">
-              <p>
-                {t('loadError')} {appErrorOf(query.error).message}
+        <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-tab-${state.status}`}>
+          {!data ? (
+            query.isError ? (
+              <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-6 text-center text-sm text-red-800">
+                <p>
+                  {t('loadError')} {appErrorOf(query.error).message}
+                </p>
+                <button type="button" onClick={() => void query.refetch()} className={`${buttonClass.secondary} mt-4`}>
+                  {t('retry')}
+                </button>
+              </div>
+            ) : (
+              <ProductListSkeleton />
+            )
+          ) : data.items.length === 0 ? (
+            <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
+              <ReceiptIcon className="mx-auto size-10 text-violet-500" />
+              <p className="mt-3 text-sm text-zinc-700">
+                {filtered ? t('noMatch') : state.status === 'all' ? t('none') : t('noneInStatus')}
               </p>
-              <button type="button" onClick={() => void query.refetch()} className={`${buttonClass.secondary} mt-4`}>
-                {t('retry')}
-              </button>
+              {filtered || state.status !== 'all' ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setSearch('');
+                    update({ status: 'all', q: '', from: '', to: '' });
+                  }}
+                  className={`${buttonClass.secondary} mt-4`}
+                >
+                  {t('seeAll')}
+                </button>
+              ) : null}
             </div>
           ) : (
-            <ProductListSkeleton />
-          )
-        ) : data.items.length === 0 ? (
-          <div className="rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
-            <ReceiptIcon className="mx-auto size-10 text-violet-500" />
-            <p className="mt-3 text-sm text-zinc-700">
-              {filtered ? t('noMatch') : state.status === 'all' ? t('none') : t('noneInStatus')}
-            </p>
-            {filtered || state.status !== 'all' ? (
-              <button
-                type="button"
-                onClick={() => {
-                  setSearch('');
-                  update({ status: 'all', q: '', from: '', to: '' });
-                }}
-                className={`${buttonClass.secondary} mt-4`}
-              >
-                {t('seeAll')}
-              </button>
-            ) : null}
-          </div>
-        ) : (
-          <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching}>
-            <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
-              {data.items.map((o) => (
-                <OrderRow key={o.id} storeId={storeId} order={o} />
-              ))}
-            </ul>
-            <ListPagination namespace="dashboard.orders" pageSize={ORDER_PAGE_SIZE} page={state.page} pages={pages} total={data.total} shown={data.items.length} onPage={(page) => setState((s) => ({ ...s, page }))} />
-          </div>
-        )}
-      </div>
-    </section>
+            <div className={`transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`} aria-busy={query.isFetching}>
+              <ul className="divide-y divide-zinc-100 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm">
+                {data.items.map((o) => (
+                  <OrderRow key={o.id} storeId={storeId} order={o} />
+                ))}
+              </ul>
+              <ListPagination namespace="dashboard.orders" pageSize={ORDER_PAGE_SIZE} page={state.page} pages={pages} total={data.total} shown={data.items.length} onPage={(page) => setState((s) => ({ ...s, page }))} />
+            </div>
+          )}
+        </div>
+      </section>
+    </Disclosure>
   );
 }
 

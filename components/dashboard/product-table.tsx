@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
+import { Disclosure, DisclosurePanel, DisclosureTrigger } from '@/components/ui/disclosure';
 import { useMoney } from '@/components/ui/use-money';
 import { buttonClass } from './field';
 import { ArrowUpDownIcon, BoxIcon, CloseIcon, PencilIcon, PlusIcon } from './icons';
@@ -275,125 +276,125 @@ function ProductRow({
   const editHref = `/dashboard/tiendas/${storeId}/productos/${p.id}`;
   const single = p.variants.length === 1 ? p.variants[0] : undefined;
   const [open, setOpen] = useState(false);
-  const panelId = useId();
   const archived = p.status === 'archived';
 
   return (
-    <li className="grid grid-cols-[3.5rem_minmax(0,1fr)] gap-x-3 gap-y-3 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_8rem_12.5rem_6.5rem_13rem] lg:items-center lg:gap-4">
-      {/* Product: thumbnail + title (on phones the thumbnail is its own column) */}
-      <div className="row-span-3 lg:hidden">
-        <Thumb url={thumb} />
-      </div>
-      <div className="flex min-w-0 items-center gap-3">
-        <div className="hidden lg:block">
+    <Disclosure asChild open={open} onOpenChange={setOpen}>
+      <li className="grid grid-cols-[3.5rem_minmax(0,1fr)] gap-x-3 gap-y-3 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_8rem_12.5rem_6.5rem_13rem] lg:items-center lg:gap-4">
+        {/* Product: thumbnail + title (on phones the thumbnail is its own column) */}
+        <div className="row-span-3 lg:hidden">
           <Thumb url={thumb} />
         </div>
-        <div className="min-w-0">
-          <Link
-            href={editHref}
-            className="line-clamp-2 font-medium text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-violet-600"
-          >
-            {p.title}
-          </Link>
-          <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 lg:hidden">
-            <Price p={p} />
-            <StatusBadge status={p.status} stock={p.stockTotal} />
-          </p>
-          {p.variants.length > 1 ? (
-            <p className="mt-0.5 hidden text-xs text-zinc-500 lg:block">{t('variants', { count: p.variants.length })}</p>
-          ) : null}
-        </div>
-      </div>
-      <div className="hidden text-sm lg:block">
-        <Price p={p} />
-      </div>
-
-      {/* Stock */}
-      <div className="min-w-0">
-        {single ? (
-          <div className="flex items-center gap-2">
-            <span className="text-sm text-zinc-600 lg:hidden">{t('stock')}</span>
-            <StockInput
-              storeId={storeId}
-              variantId={single.id}
-              stock={single.stock}
-              reserved={single.reserved}
-              label={t('stockOf', { title: p.title })}
-            />
+        <div className="flex min-w-0 items-center gap-3">
+          <div className="hidden lg:block">
+            <Thumb url={thumb} />
           </div>
-        ) : (
-          <button
-            type="button"
-            aria-expanded={open}
-            aria-controls={panelId}
-            onClick={() => setOpen((o) => !o)}
-            className="inline-flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-xl border border-zinc-300 px-3 text-sm text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-violet-600"
-          >
-            {t.rich('units', { count: p.stockTotal, b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span> })}
-            <span className="text-zinc-500">{t('unitsVariants', { count: p.variants.length })}</span>
-            <span aria-hidden="true" className={`transition-transform ${open ? 'rotate-180' : ''}`}>
-              ▾
-            </span>
-          </button>
-        )}
-      </div>
-
-      <div className="hidden lg:block">
-        <StatusBadge status={p.status} stock={p.stockTotal} />
-      </div>
-
-      {/* Actions */}
-      <div className="flex flex-wrap gap-2 lg:flex-nowrap lg:justify-end">
-        <Link href={editHref} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { title: p.title })}>
-          <PencilIcon className="size-4" />
-          {t('edit')}
-        </Link>
-        {archived ? (
-          <button
-            type="button"
-            onClick={onRestore}
-            disabled={busy}
-            className={`${buttonClass.secondary} px-3`}
-            aria-label={t('restoreLabel', { title: p.title })}
-          >
-            {busy ? t('restoring') : t('restore')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={onArchive}
-            disabled={busy}
-            className={`${buttonClass.ghost} px-3`}
-            aria-label={t('archiveLabel', { title: p.title })}
-          >
-            {busy ? t('archiving') : t('archive')}
-          </button>
-        )}
-      </div>
-
-      {!single && open ? (
-        <div id={panelId} className="col-span-full rounded-xl bg-zinc-50 p-3">
-          <p className="mb-2 text-xs font-medium uppercase tracking-wide text-zinc-500">{t('stockByVariant')}</p>
-          <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
-            {p.variants.map((v) => (
-              <li key={v.id} className="flex items-start justify-between gap-3 rounded-lg bg-white p-2 ring-1 ring-zinc-200">
-                <span className="min-w-0 pt-2.5 text-sm text-zinc-800">
-                  <span className="block truncate">{variantLabel(v.options, p.options.map((o) => o.name))}</span>
-                  {v.sku ? <span className="block truncate text-xs text-zinc-500">{t('sku', { sku: v.sku })}</span> : null}
-                </span>
-                <StockInput
-                  storeId={storeId}
-                  variantId={v.id}
-                  stock={v.stock}
-                  reserved={v.reserved}
-                  label={t('stockOfVariant', { title: p.title, variant: variantLabel(v.options, p.options.map((o) => o.name)) })}
-                />
-              </li>
-            ))}
-          </ul>
+          <div className="min-w-0">
+            <Link
+              href={editHref}
+              className="line-clamp-2 font-medium text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-violet-600"
+            >
+              {p.title}
+            </Link>
+            <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 lg:hidden">
+              <Price p={p} />
+              <StatusBadge status={p.status} stock={p.stockTotal} />
+            </p>
+            {p.variants.length > 1 ? (
+              <p className="mt-0.5 hidden text-xs text-zinc-500 lg:block">{t('variants', { count: p.variants.length })}</p>
+            ) : null}
+          </div>
         </div>
-      ) : null}
-    </li>
+        <div className="hidden text-sm lg:block">
+          <Price p={p} />
+        </div>
+
+        {/* Stock */}
+        <div className="min-w-0">
+          {single ? (
+            <div className="flex items-center gap-2">
+              <span className="text-sm text-zinc-600 lg:hidden">{t('stock')}</span>
+              <StockInput
+                storeId={storeId}
+                variantId={single.id}
+                stock={single.stock}
+                reserved={single.reserved}
+                label={t('stockOf', { title: p.title })}
+              />
+            </div>
+          ) : (
+            <DisclosureTrigger>
+              <button
+                type="button"
+                className="inline-flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-xl border border-zinc-300 px-3 text-sm text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-violet-600"
+              >
+                {t.rich('units', { count: p.stockTotal, b: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span> })}
+                <span className="text-zinc-500">{t('unitsVariants', { count: p.variants.length })}</span>
+                <span aria-hidden="true" className={`transition-transform ${open ? 'rotate-180' : ''}`}>
+                  ▾
+                </span>
+              </button>
+            </DisclosureTrigger>
+          )}
+        </div>
+
+        <div className="hidden lg:block">
+          <StatusBadge status={p.status} stock={p.stockTotal} />
+        </div>
+
+        {/* Actions */}
+        <div className="flex flex-wrap gap-2 lg:flex-nowrap lg:justify-end">
+          <Link href={editHref} className={`${buttonClass.secondary} px-3`} aria-label={t('editLabel', { title: p.title })}>
+            <PencilIcon className="size-4" />
+            {t('edit')}
+          </Link>
+          {archived ? (
+            <button
+              type="button"
+              onClick={onRestore}
+              disabled={busy}
+              className={`${buttonClass.secondary} px-3`}
+              aria-label={t('restoreLabel', { title: p.title })}
+            >
+              {busy ? t('restoring') : t('restore')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={onArchive}
+              disabled={busy}
+              className={`${buttonClass.ghost} px-3`}
+              aria-label={t('archiveLabel', { title: p.title })}
+            >
+              {busy ? t('archiving') : t('archive')}
+            </button>
+          )}
+        </div>
+
+        {!single ? (
+          <DisclosurePanel className="col-span-full rounded-xl bg-zinc-50 p-3">
+            <p className="mb-2 text-xs font-medium uppercase tracking-wide text-zinc-500">{t('stockByVariant')}</p>
+            <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {p.variants.map((v) => (
+                <li key={v.id} className="flex items-start justify-between gap-3 rounded-lg bg-white p-2 ring-1 ring-zinc-200">
+                  <span className="min-w-0 pt-2.5 text-sm text-zinc-800">
+                    <span className="block truncate">{variantLabel(v.options, p.options.map((o) => o.name))}</span>
+                    {v.sku ? <span className="block truncate text-xs text-zinc-500">{t('sku', { sku: v.sku })}</span> : null}
+                  </span>
+                  <StockInput
+                    storeId={storeId}
+                    variantId={v.id}
+                    stock={v.stock}
+                    reserved={v.reserved}
+                    label={t('stockOfVariant', { title: p.title, variant: variantLabel(v.options, p.options.map((o) => o.name)) })}
+                  />
+                </li>
+              ))}
+            </ul>
+          </DisclosurePanel>
+        ) : null}
+      </li>
+    </Disclosure>
   );
 }
 

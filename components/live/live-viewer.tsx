@@ -9,6 +9,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { LiveOffer } from '@/components/product/live-offer';
 import { offerLabels } from '@/components/product/offer-labels';
 import { useTRPC } from '@/components/providers/trpc';
+import { Dialog, DialogContent } from '@/components/ui/dialog';
 import { formatMoney } from '@/components/ui/money';
 import type { Locale } from '@/server/i18n/config';
 import type { LiveChatPayload } from '@/server/services/live/realtime';
@@ -176,13 +177,15 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
         </div>
       )}
 
-      {sheet && (
-        <BottomSheet onClose={() => setSheet(null)} closeLabel={t('close')}>
-          {sheet.kind === 'product' && <ProductSheet showId={showId} productId={sheet.productId} onCheckout={() => setSheet({ kind: 'checkout' })} />}
-          {sheet.kind === 'checkout' && <CheckoutSheet user={user} />}
-          {sheet.kind === 'tip' && <TipSheet showId={showId} currency={initial.store.currency} />}
-        </BottomSheet>
-      )}
+      <Dialog open={sheet !== null} onOpenChange={(open) => (open ? undefined : setSheet(null))}>
+        {sheet ? (
+          <DialogContent variant="sheet" hideTitle title={sheet.kind === 'product' ? t('buy') : sheet.kind === 'checkout' ? t('checkout') : t('tipTitle')} closeLabel={t('close')}>
+            {sheet.kind === 'product' && <ProductSheet showId={showId} productId={sheet.productId} onCheckout={() => setSheet({ kind: 'checkout' })} />}
+            {sheet.kind === 'checkout' && <CheckoutSheet user={user} />}
+            {sheet.kind === 'tip' && <TipSheet showId={showId} currency={initial.store.currency} />}
+          </DialogContent>
+        ) : null}
+      </Dialog>
     </div>
   );
 }
@@ -309,21 +312,6 @@ function Chapters({ chapters, onSeek, onBuy }: { chapters: PublicShowPage['chapt
         ))}
       </ol>
     </section>
-  );
-}
-
-function BottomSheet({ children, onClose, closeLabel }: { children: React.ReactNode; onClose: () => void; closeLabel: string }) {
-  return (
-    <div className="fixed inset-0 z-30 flex items-end justify-center bg-black/40" onClick={onClose}>
-      <div role="dialog" aria-modal="true" className="max-h-[85dvh] w-full max-w-lg overflow-y-auto rounded-t-3xl bg-white p-4 text-zinc-900" onClick={(e) => e.stopPropagation()}>
-        <div className="mb-2 flex justify-end">
-          <button type="button" onClick={onClose} className="rounded-full px-3 py-1 text-sm text-zinc-600 hover:bg-zinc-100">
-            {closeLabel}
-          </button>
-        </div>
-        {children}
-      </div>
-    </div>
   );
 }
 

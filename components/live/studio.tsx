@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/components/providers/trpc';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatMoney } from '@/components/ui/money';
 import type { LiveChatPayload } from '@/server/services/live/realtime';
 import type { ShowForSeller } from '@/server/services/live/shows';
@@ -105,9 +106,17 @@ export function Studio({ storeId, initial, appUrl }: { storeId: string; initial:
                 <dd className="text-zinc-600">{t('keyHidden', { hint: s.keyHint })}</dd>
               )}
             </div>
-            <button type="button" onClick={() => window.confirm(t('rotateConfirm')) && rotate.mutate({ storeId })} className="text-sm text-violet-700 underline">
-              {t('rotate')}
-            </button>
+            <ConfirmDialog
+              title={t('rotateTitle')}
+              description={t('rotateConfirm')}
+              confirmLabel={t('rotateYes')}
+              onConfirm={() => rotate.mutate({ storeId })}
+              trigger={
+                <button type="button" disabled={rotate.isPending} className="min-h-11 rounded-xl text-sm text-violet-700 underline focus-visible:outline-2 focus-visible:outline-violet-600">
+                  {t('rotate')}
+                </button>
+              }
+            />
             {s.provider === 'local' ? (
               <p className="rounded-lg bg-zinc-50 p-2 text-xs text-zinc-600">{t('localHint', { slug: initial.show.slug })}</p>
             ) : (

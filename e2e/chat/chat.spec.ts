@@ -106,7 +106,7 @@ test('buyer asks about a size, seller answers live with an AI suggestion; summar
   await expect(seller.getByTestId('timeline')).toContainText('¿Tienen talla M?');
   await seller.screenshot({ path: testInfo.outputPath('customer-en.png'), fullPage: true });
   await seller.goto(`/dashboard/inbox/${store.id}?filtro=done`);
-  await expect(seller.getByRole('tab', { name: 'Done' })).toHaveAttribute('aria-selected', 'true');
+  await expect(seller.getByRole('link', { name: 'Done', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(seller.getByTestId('conversation-row').first()).toContainText('Polo básico');
   await seller.screenshot({ path: testInfo.outputPath('inbox-en.png') });
 

@@ -70,8 +70,25 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await expect(page.getByTestId('stream-key')).toHaveCount(0);
   await expect(page.getByText(`Termina en ${key.slice(-4)}`)).toBeVisible();
 
+  // A new key asks first (confirm dialog): «Cancelar» keeps the key, «Sí, generar clave» shows a new one.
+  const rotateKey = page.getByRole('button', { name: 'Generar una clave nueva' });
+  await rotateKey.click();
+  const rotateDialog = page.getByRole('alertdialog', { name: '¿Generar una clave nueva?' });
+  await expect(rotateDialog).toContainText('La clave actual dejará de funcionar.');
+  await rotateDialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(rotateDialog).toHaveCount(0);
+  await expect(rotateKey).toBeFocused();
+  await expect(page.getByTestId('stream-key')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText(`Termina en ${key.slice(-4)}`)).toBeVisible();
+  await rotateKey.click();
+  await rotateDialog.getByRole('button', { name: 'Sí, generar clave' }).click();
+  const newKey = (await page.getByTestId('stream-key').innerText()).trim();
+  expect(newKey).toMatch(/^sk_local_/);
+  expect(newKey).not.toBe(key);
+
   // The synthetic stream starts; the studio sees the show go live.
-  stream = pushTestStream({ url: `${RTMP}/${key}` });
+  stream = pushTestStream({ url: `${RTMP}/${newKey}` });
   await expect(page.getByTestId('studio-status')).toHaveText('En vivo', { timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath('studio-live.png'), fullPage: true });
 
@@ -99,23 +116,37 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await viewer.screenshot({ path: testInfo.outputPath('viewer-pin.png') });
 
   // Buy in the sheet: add to cart, checkout form in the sheet, the payment opens beside the player.
-  await viewer.getByTestId('pin-card').getByRole('button', { name: 'Comprar' }).click();
-  const sheet = viewer.getByRole('dialog');
+  // The sheet is a modal dialog: Escape closes it and focus goes back to the «Comprar» that opened it.
+  const buy = viewer.getByTestId('pin-card').getByRole('button', { name: 'Comprar' });
+  await buy.click();
+  const sheet = viewer.getByRole('dialog', { name: 'Comprar' });
+  await expect(sheet.getByTestId('product-sheet')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await viewer.emulateMedia({ colorScheme });
+    await viewer.screenshot({ path: testInfo.outputPath(`viewer-sheet-${colorScheme}.png`) });
+  }
+  await viewer.emulateMedia({ colorScheme: 'light' });
+  await viewer.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(buy).toBeFocused();
+  await buy.click();
   await sheet.getByRole('button', { name: 'Agregar al carrito' }).click();
   await expect(sheet.getByText(/Agregado\./)).toBeVisible();
   await sheet.getByRole('button', { name: 'Pagar ahora' }).click();
-  await sheet.getByLabel('Nombre y apellido').fill('Rosa Mamani');
-  await sheet.getByRole('radio', { name: new RegExp(SHIPPING_LABEL) }).check();
-  await sheet.getByLabel('Dirección', { exact: true }).fill('Jr. Puno 455');
-  await sheet.getByLabel('Ciudad o distrito').fill('Puno');
+  // The sheet now holds the checkout and is named after it.
+  const checkoutSheet = viewer.getByRole('dialog', { name: 'Pagar ahora' });
+  await checkoutSheet.getByLabel('Nombre y apellido').fill('Rosa Mamani');
+  await checkoutSheet.getByRole('radio', { name: new RegExp(SHIPPING_LABEL) }).check();
+  await checkoutSheet.getByLabel('Dirección', { exact: true }).fill('Jr. Puno 455');
+  await checkoutSheet.getByLabel('Ciudad o distrito').fill('Puno');
   const total = formatMoney(PRICE + 1000, 'PEN');
-  const [payTab] = await Promise.all([viewerCtx.waitForEvent('page'), sheet.getByRole('button', { name: `Pagar ${total}` }).click()]);
+  const [payTab] = await Promise.all([viewerCtx.waitForEvent('page'), checkoutSheet.getByRole('button', { name: `Pagar ${total}` }).click()]);
   await payTab.waitForLoadState();
   await expect(payTab.getByText('Sandbox Cregis · sin dinero real')).toBeVisible();
   await expect(viewer.getByTestId('payment-opened')).toBeVisible();
   expect(new URL(viewer.url()).pathname).toBe(`/live/${slug}`);
   await payTab.close();
-  await sheet.getByRole('button', { name: 'Cerrar' }).click();
+  await checkoutSheet.getByRole('button', { name: 'Cerrar' }).click();
 
   // Chat: the seller sees it.
   // The desktop aside's copy of the chat is display:none on phones; role queries see only the visible one.
