@@ -8,7 +8,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import { appErrorOf, type TAppErrorInfo } from '@/components/dashboard/trpc-error';
+import { appErrorOf, withLocalizedMessages, type TAppErrorInfo } from '@/components/dashboard/trpc-error';
 import { useTRPC } from '@/components/providers/trpc';
 import { useMoney } from '@/components/ui/use-money';
 import { ZContact, ZShippingAddress, type CheckoutQuote, type TStoreChoice } from '@/server/services/checkout/schemas';
@@ -75,7 +75,7 @@ export function CheckoutForm({ defaultContact, onPaymentReady }: { defaultContac
   const shipsRef = useRef(ships);
   shipsRef.current = ships;
   const resolver: Resolver<FormIn> = (values, ctx, opts) =>
-    (shipsRef.current ? zodResolver(ZWithAddress) : zodResolver(ZWithoutAddress))(values, ctx, opts as never) as never;
+    withLocalizedMessages((shipsRef.current ? zodResolver(ZWithAddress) : zodResolver(ZWithoutAddress)) as Resolver<FormIn>)(values, ctx, opts) as never;
   const form = useForm<FormIn>({
     resolver,
     mode: 'onTouched',

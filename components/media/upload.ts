@@ -8,6 +8,7 @@ import {
   type TMediaPurpose,
   type TUploadInstruction,
 } from '@/server/services/media/schemas';
+import { documentLocale, validationText } from '@/server/errors/validation';
 
 /** The two media procedures; `useTRPCClient()` satisfies this directly, and tests can pass plain functions. */
 export type MediaUploadClient = {
@@ -60,23 +61,26 @@ async function callServer<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
-    // tRPC errors carry the server's Spanish message (or field messages); anything else is a network problem.
+    // tRPC errors carry the server's message in the user's language (or field messages); anything else is a network problem.
     if (e instanceof TRPCClientError) {
       const data = e.data as { fields?: Record<string, string> } | undefined;
-      // Input validation errors carry zod's issue list as their message: show the first field message instead.
+      // Input validation errors (older servers: zod's issue list as their message): show the first field message instead.
       const validation = e.message.trimStart().startsWith('[');
       const first = data?.fields ? Object.values(data.fields)[0] : undefined;
       throw new UploadError((validation && first) || e.message);
     }
-    throw new UploadError('No se pudo conectar. Revisa tu conexión e inténtalo de nuevo.');
+    throw new UploadError(validationText('upload.offline', undefined, documentLocale()));
   }
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  403: 'El enlace de subida caducó o no es válido. Vuelve a intentarlo.',
-  413: 'La foto es demasiado grande (máximo 10 MB).',
-  415: 'El archivo no es una foto JPG, PNG o WebP válida.',
-};
+const STATUS_MESSAGES = {
+  403: 'upload.linkExpired',
+  413: 'upload.tooLargeStatus',
+  415: 'upload.notImageStatus',
+} as const;
+
+/** An upload failure's text in the page's language. */
+const uploadText = (key: Parameters<typeof validationText>[0]) => validationText(key, undefined, documentLocale());
 
 function putWithProgress(
   upload: TUploadInstruction,
@@ -85,7 +89,7 @@ function putWithProgress(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new UploadError('Subida cancelada.'));
+    if (signal?.aborted) return reject(new UploadError(uploadText('upload.cancelled')));
     const xhr = new XMLHttpRequest();
     xhr.open(upload.method, upload.url);
     for (const [name, value] of Object.entries(upload.headers)) xhr.setRequestHeader(name, value);
@@ -96,11 +100,12 @@ function putWithProgress(
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
       // 409: this very URL was already used successfully (a retried request) — the bytes are there.
       if (xhr.status === 409) return resolve();
-      reject(new UploadError(STATUS_MESSAGES[xhr.status] ?? 'No se pudo subir la foto. Inténtalo de nuevo.', xhr.status));
+      const key = STATUS_MESSAGES[xhr.status as keyof typeof STATUS_MESSAGES] ?? 'upload.failed';
+      reject(new UploadError(uploadText(key), xhr.status));
     };
-    xhr.onerror = () => reject(new UploadError('Se cortó la conexión al subir la foto. Inténtalo de nuevo.'));
-    xhr.ontimeout = () => reject(new UploadError('La subida tardó demasiado. Inténtalo de nuevo.'));
-    xhr.onabort = () => reject(new UploadError('Subida cancelada.'));
+    xhr.onerror = () => reject(new UploadError(uploadText('upload.connectionLost')));
+    xhr.ontimeout = () => reject(new UploadError(uploadText('upload.timeout')));
+    xhr.onabort = () => reject(new UploadError(uploadText('upload.cancelled')));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);
   });

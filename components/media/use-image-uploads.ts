@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTRPCClient } from '@/components/providers/trpc';
+import { documentLocale, validationText } from '@/server/errors/validation';
 import { imageFileProblem, type TConfirmMediaResult, type TMediaPurpose, type TMediaRef } from '@/server/services/media/schemas';
 import { uploadImage, UploadError, type MediaUploadClient } from './upload';
 
@@ -82,7 +83,7 @@ export function useImageUploads({ storeId, purpose, client, concurrency = 2, onU
         })
         .catch((e: unknown) => {
           if (controller.signal.aborted) return;
-          patch(id, { phase: 'error', error: e instanceof UploadError ? e.message : 'No se pudo subir la foto. Inténtalo de nuevo.' });
+          patch(id, { phase: 'error', error: e instanceof UploadError ? e.message : validationText('upload.failed', undefined, documentLocale()) });
         })
         .finally(() => {
           running.current -= 1;

@@ -12,7 +12,7 @@ import { useTRPC } from '@/components/providers/trpc';
 import { buttonClass, Card, describedBy, Field, FieldError, inputClass } from '@/components/dashboard/field';
 import { LimitNotice } from '@/components/dashboard/limit-notice';
 import { readableOn, StoreAvatar } from '@/components/dashboard/store-avatar';
-import { appErrorOf, limitDetailsOf, type TAppErrorInfo } from '@/components/dashboard/trpc-error';
+import { appErrorOf, limitDetailsOf, withLocalizedMessages, type TAppErrorInfo } from '@/components/dashboard/trpc-error';
 import { useDebounced } from '@/components/dashboard/use-debounced';
 import type { TMediaRef } from '@/server/services/media/schemas';
 import { ZCreateStoreInput, ZStoreSlug, ZUpdateStoreInput } from '@/server/services/stores/schemas';
@@ -52,7 +52,7 @@ export function StoreForm(props: Props) {
 
   const schema = mode === 'create' ? ZCreateStoreInput : ZUpdateStoreInput.omit({ storeId: true });
   const form = useForm<TStoreFormValues>({
-    resolver: zodResolver(schema as typeof ZCreateStoreInput) as unknown as Resolver<TStoreFormValues>,
+    resolver: withLocalizedMessages(zodResolver(schema as typeof ZCreateStoreInput)) as unknown as Resolver<TStoreFormValues>,
     defaultValues: defaults,
     mode: 'onTouched',
   });

@@ -14,6 +14,10 @@ import { z } from 'zod';
 import { authAdapter, type AuthAdapter } from '../adapters/auth';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
+import type { ErrorKey } from '../errors/messages';
+import { issueKey, issueMessage, vmsg } from '../errors/validation';
 import { assertSameOrigin } from '../http/csrf';
 import { rateLimitResponse } from '../http/rate-limit';
 import { logger } from '../log/logger';
@@ -24,7 +28,7 @@ import { verifySessionTokens } from './session';
 
 const ZMfaInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start') }),
-  z.object({ action: z.literal('confirm'), code: z.string().regex(/^\d{6}$/, 'El código tiene 6 dígitos.') }),
+  z.object({ action: z.literal('confirm'), code: z.string().regex(/^\d{6}$/, vmsg('mfaCodeDigits')) }),
   z.object({ action: z.literal('disable') }),
 ]);
 
@@ -33,7 +37,7 @@ const MAX_BODY_BYTES = 2 * 1024;
 function json(status: number, body: unknown): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
-const fail = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => json(status, { error: { code, message, ...extra } });
+const fail = (req: Request, status: number, code: string, key: ErrorKey, extra: Record<string, unknown> = {}) => json(status, errorBody(localeOf(req.headers), code, key, undefined, extra));
 
 async function sessionOf(req: Request, auth: AuthAdapter) {
   const { access, id } = readSessionCookies(req.headers.get('cookie') ?? '');
@@ -54,7 +58,7 @@ const isCognitoError = (err: unknown, ...names: string[]) => err instanceof Erro
 
 export async function mfaStatus(req: Request, auth: AuthAdapter = authAdapter()): Promise<Response> {
   const s = await sessionOf(req, auth);
-  if (!s) return fail(401, 'UNAUTHORIZED', 'Inicia sesión para continuar.');
+  if (!s) return fail(req, 401, 'UNAUTHORIZED', 'auth.signInRequired');
   return json(200, { enabled: await auth.totp.enabled(s.accessToken) });
 }
 
@@ -62,9 +66,9 @@ export async function mfaAction(req: Request, auth: AuthAdapter = authAdapter())
   const forbidden = assertSameOrigin(req);
   if (forbidden) return forbidden;
   const s = await sessionOf(req, auth);
-  if (!s) return fail(401, 'UNAUTHORIZED', 'Inicia sesión para continuar.');
+  if (!s) return fail(req, 401, 'UNAUTHORIZED', 'auth.signInRequired');
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return fail(413, 'PAYLOAD_TOO_LARGE', 'Solicitud demasiado grande.');
+  if (text.length > MAX_BODY_BYTES) return fail(req, 413, 'PAYLOAD_TOO_LARGE', 'http.payloadTooLarge');
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -72,7 +76,12 @@ export async function mfaAction(req: Request, auth: AuthAdapter = authAdapter())
     body = undefined;
   }
   const input = ZMfaInput.safeParse(body);
-  if (!input.success) return fail(400, 'BAD_REQUEST', input.error.issues[0]?.message ?? 'Solicitud inválida.');
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    // The code field's own message (shared validation texts), else a generic one.
+    if (issue?.path[0] === 'code') return json(400, { error: { code: 'BAD_REQUEST', key: issueKey(issue).key, message: issueMessage(issue, localeOf(req.headers)) } });
+    return fail(req, 400, 'BAD_REQUEST', 'http.invalidRequest');
+  }
   const db = getDb();
   const { user, accessToken } = s;
 
@@ -85,17 +94,17 @@ export async function mfaAction(req: Request, auth: AuthAdapter = authAdapter())
 
   if (input.data.action === 'confirm') {
     // Six digits are guessable by brute force: a few tries per user, then wait.
-    const limited = await rateLimitResponse(db, 'mfa', user.id);
+    const limited = await rateLimitResponse(db, 'mfa', user.id, localeOf(req.headers));
     if (limited) return limited;
     let ok: boolean;
     try {
       ok = await auth.totp.verify(accessToken, input.data.code, 'App de autenticación');
     } catch (err) {
       if (isCognitoError(err, 'CodeMismatchException', 'EnableSoftwareTokenMFAException')) ok = false;
-      else if (isCognitoError(err, 'InvalidParameterException')) return fail(409, 'CONFLICT', 'Primero genera el código QR y escanéalo con tu app.', { reason: 'NOT_STARTED' });
+      else if (isCognitoError(err, 'InvalidParameterException')) return fail(req, 409, 'CONFLICT', 'auth.mfaNotStarted', { reason: 'NOT_STARTED' });
       else throw err;
     }
-    if (!ok) return fail(400, 'BAD_REQUEST', 'El código no coincide. Revisa la hora de tu teléfono y usa el código actual.', { reason: 'CODE_MISMATCH' });
+    if (!ok) return fail(req, 400, 'BAD_REQUEST', 'auth.mfaCodeMismatch', { reason: 'CODE_MISMATCH' });
     await appendAudit(db, { actor: user.id, action: 'account.mfa_enabled', subject: `user:${user.id}`, data: { method: 'totp' } });
     logger.info({ userId: user.id }, 'TOTP enabled');
     return json(200, { enabled: true });
@@ -105,7 +114,7 @@ export async function mfaAction(req: Request, auth: AuthAdapter = authAdapter())
     assertRecentSignIn(user);
   } catch (err) {
     const e = err as AppError;
-    return fail(403, 'FORBIDDEN', e.message, (e.data ?? {}) as Record<string, unknown>);
+    return fail(req, 403, 'FORBIDDEN', e.key, (e.data ?? {}) as Record<string, unknown>);
   }
   await auth.totp.disable(accessToken);
   await appendAudit(db, { actor: user.id, action: 'account.mfa_disabled', subject: `user:${user.id}`, data: { method: 'totp' } });

@@ -13,7 +13,7 @@ export function assertRecentSignIn(user: Pick<SessionUser, 'authTime'>, opts: { 
   const now = Math.floor((opts.now ?? Date.now()) / 1000);
   if (user.authTime === undefined || now - user.authTime > maxAgeS) {
     throw new AppError('FORBIDDEN', {
-      message: 'Por seguridad, vuelve a iniciar sesión para continuar con esta acción.',
+      key: 'auth.recentAuthRequired',
       data: { reason: 'RECENT_AUTH_REQUIRED', maxAgeMinutes: maxAgeS / 60, signedInAt: user.authTime ?? null },
     });
   }

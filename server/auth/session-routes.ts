@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { authAdapter } from '../adapters/auth';
 import { getDb } from '../db/client';
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
 import { assertSameOrigin } from '../http/csrf';
 import { logger } from '../log/logger';
 import { recordSignInDevice } from '../services/audit/sign-in-device';
@@ -44,7 +46,7 @@ export async function createSession(req: Request): Promise<Response> {
   const forbidden = assertSameOrigin(req);
   if (forbidden) return forbidden;
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return json(413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Solicitud demasiado grande.' } });
+  if (text.length > MAX_BODY_BYTES) return json(413, errorBody(localeOf(req.headers), 'PAYLOAD_TOO_LARGE', 'http.payloadTooLarge'));
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -52,20 +54,20 @@ export async function createSession(req: Request): Promise<Response> {
     body = undefined;
   }
   const input = ZCreateSessionInput.safeParse(body);
-  if (!input.success) return json(400, { error: { code: 'BAD_REQUEST', message: 'Faltan los tokens de la sesión.' } });
+  if (!input.success) return json(400, errorBody(localeOf(req.headers), 'BAD_REQUEST', 'auth.sessionTokensMissing'));
   let user;
   try {
     user = await verifySessionTokens(input.data);
   } catch (err) {
     logger.info({ err: (err as Error).message }, 'session tokens rejected');
-    return json(401, { error: { code: 'UNAUTHORIZED', message: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión.' } });
+    return json(401, errorBody(localeOf(req.headers), 'UNAUTHORIZED', 'auth.sessionUnverified'));
   }
   await ensureUserProfile({ db: getDb(), user });
   // A suspended account gets no session cookies (its tokens from Cognito are valid, our platform says no).
   if (await isUserSuspended(getDb(), user.id)) {
     const e = accountSuspendedError();
     logger.info({ userId: user.id }, 'sign-in refused: account suspended');
-    return json(403, { error: { code: 'FORBIDDEN', reason: 'ACCOUNT_SUSPENDED', message: e.message } }, clearSessionCookies(cookieOptions()));
+    return json(403, errorBody(localeOf(req.headers), 'FORBIDDEN', e.key, undefined, { reason: 'ACCOUNT_SUSPENDED' }), clearSessionCookies(cookieOptions()));
   }
   // A sign-in from a device the account never used is audited; it never blocks the sign-in.
   await recordSignInDevice({
@@ -122,5 +124,5 @@ export async function refreshForClient(req: Request): Promise<Response> {
   if (forbidden) return forbidden;
   const outcome = await refreshFromCookies(req);
   if (outcome.ok) return empty(204, outcome.cookies);
-  return json(401, { error: { code: 'UNAUTHORIZED', message: 'Tu sesión terminó. Vuelve a iniciar sesión.' } }, outcome.cookies);
+  return json(401, errorBody(localeOf(req.headers), 'UNAUTHORIZED', 'auth.sessionEnded'), outcome.cookies);
 }

@@ -1,3 +1,6 @@
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
+
 /**
  * CSRF defence for cookie-authenticated, state-changing requests: the browser must say the request is
  * same-origin (Sec-Fetch-Site) or send an Origin equal to our own. Safe methods pass.
@@ -19,7 +22,7 @@ export function assertSameOrigin(req: Request): Response | null {
     return null;
   }
   return Response.json(
-    { error: { code: 'FORBIDDEN', message: 'Solicitud de otro origen rechazada.' } },
+    errorBody(localeOf(req.headers), 'FORBIDDEN', 'http.crossOrigin'),
     { status: 403 },
   );
 }
@@ -34,7 +37,7 @@ export function assertJsonBody(req: Request): Response | null {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') return null;
   return Response.json(
-    { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Se esperaba JSON.' } },
+    errorBody(localeOf(req.headers), 'UNSUPPORTED_MEDIA_TYPE', 'http.jsonExpected'),
     { status: 415 },
   );
 }

@@ -2,6 +2,9 @@ import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limi
 import type { DbOrTx } from '../db/client';
 import { rateLimits } from '../db/schema';
 import { AppError } from '../errors/app-error';
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
+import { defaultLocale, type Locale } from '../i18n/config';
 import { logger } from '../log/logger';
 
 /**
@@ -81,24 +84,22 @@ export async function hitRateLimit(db: DbOrTx, name: RateLimitName, key: string,
   }
 }
 
-const MESSAGE = (s: number) => `Demasiadas solicitudes. Inténtalo de nuevo en ${s} s.`;
-
 /** For services and procedures: throws AppError TOO_MANY_REQUESTS (→ HTTP 429 with Retry-After). */
 export async function consumeRateLimit(db: DbOrTx, name: RateLimitName, key: string): Promise<void> {
   const r = await hitRateLimit(db, name, key);
   if (!r.ok) {
     logger.info({ limit: name }, 'rate limited');
-    throw new AppError('TOO_MANY_REQUESTS', { message: MESSAGE(r.retryAfterSeconds), data: { retryAfterSeconds: r.retryAfterSeconds, limit: name } });
+    throw new AppError('TOO_MANY_REQUESTS', { key: 'generic.tooManyRequests', params: { seconds: r.retryAfterSeconds }, data: { retryAfterSeconds: r.retryAfterSeconds, limit: name } });
   }
 }
 
 /** For route handlers: a 429 JSON answer with Retry-After, or null to go on. */
-export async function rateLimitResponse(db: DbOrTx, name: RateLimitName, key: string): Promise<Response | null> {
+export async function rateLimitResponse(db: DbOrTx, name: RateLimitName, key: string, locale: Locale = defaultLocale): Promise<Response | null> {
   const r = await hitRateLimit(db, name, key);
   if (r.ok) return null;
   logger.info({ limit: name }, 'rate limited');
   return Response.json(
-    { error: { code: 'TOO_MANY_REQUESTS', message: MESSAGE(r.retryAfterSeconds), retryAfterSeconds: r.retryAfterSeconds } },
+    errorBody(locale, 'TOO_MANY_REQUESTS', 'generic.tooManyRequests', { seconds: r.retryAfterSeconds }, { retryAfterSeconds: r.retryAfterSeconds }),
     { status: 429, headers: { 'Retry-After': String(r.retryAfterSeconds), 'Cache-Control': 'no-store' } },
   );
 }
@@ -123,7 +124,7 @@ export function limitedByIp<A extends unknown[]>(name: RateLimitName, scope: str
     const ip = clientIp(req.headers);
     if (ip) {
       const { getDb } = await import('../db/client');
-      const limited = await rateLimitResponse(getDb(), name, `${scope}:${ip}`);
+      const limited = await rateLimitResponse(getDb(), name, `${scope}:${ip}`, localeOf(req.headers));
       if (limited) return limited;
     }
     return handler(req, ...rest);

@@ -2,6 +2,8 @@ import { getMediaStorage, type MediaStorage } from '../adapters/media';
 import { getSessionUser, type SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db/client';
 import { getReceiptDownload } from '../services/receipts/get-receipt-download';
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
 
 export type ReceiptRouteDeps = { db: Db; storage: MediaStorage; sessionUser: (req: Request) => Promise<SessionUser | null> };
 
@@ -18,7 +20,7 @@ export async function handleReceiptDownload(req: Request, orderId: string, deps:
   const receipt = await getReceiptDownload({ db: deps.db, storage: deps.storage, orderId, user, token });
   if (!receipt) {
     return Response.json(
-      { ok: false, error: { code: 'NOT_FOUND', message: 'No encontrado.' } },
+      { ok: false, ...errorBody(localeOf(req.headers), 'NOT_FOUND', 'http.notFound') },
       { status: 404, headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } },
     );
   }

@@ -10,7 +10,7 @@ export const checkoutRouter = createTRPCRouter({
   /** What the caller's cart costs right now, per store, with the chosen delivery options and coupons. */
   quote: publicProcedure.input(ZQuoteInput).query(async ({ ctx, input }) => {
     const { lines } = await cartLines(ctx.db, { userId: ctx.user?.id ?? null, cartToken: ctx.cartToken });
-    return computeQuote({ db: ctx.db, lines, choices: input.stores });
+    return computeQuote({ db: ctx.db, lines, choices: input.stores, locale: ctx.locale });
   }),
 
   create: publicProcedure.input(ZCreateCheckoutInput).use(rateLimit('checkout')).mutation(async ({ ctx, input }) => {

@@ -41,7 +41,7 @@ export const inboxRouter = createTRPCRouter({
   summarize: chat.input(ZConversationRef.extend({ storeId: z.string().uuid() })).mutation(async ({ ctx, input }) => {
     const conv = await sellerConversation(ctx.db, ctx.store.id, input.conversationId);
     const s = await summarize({ db: ctx.db, conversationId: conv.id, trigger: 'manual', appUrl: env().APP_URL });
-    if (!s) throw new AppError('BAD_REQUEST', { message: 'La conversación aún no tiene mensajes para resumir.' });
+    if (!s) throw new AppError('BAD_REQUEST', { key: 'chat.nothingToSummarize' });
     return s;
   }),
 
@@ -54,7 +54,7 @@ export const inboxRouter = createTRPCRouter({
       .where(and(eq(messages.conversationId, conv.id), eq(messages.sender, 'buyer')))
       .orderBy(desc(messages.createdAt))
       .limit(1);
-    if (!last) throw new AppError('BAD_REQUEST', { message: 'El comprador aún no ha escrito.' });
+    if (!last) throw new AppError('BAD_REQUEST', { key: 'chat.buyerHasNotWritten' });
     return generateSuggestions({ db: ctx.db, messageId: last.id, appUrl: env().APP_URL });
   }),
 

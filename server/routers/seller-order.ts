@@ -8,6 +8,7 @@ import { refundOrder } from '../services/orders/refund-order';
 import { sellerActor, ZFulfillOrderInput, ZListStoreOrdersInput, ZOrderRef, ZRefundOrderInput } from '../services/orders/seller-order-schemas';
 import { kickOutbox } from '../services/outbox/kick-outbox';
 import { createTRPCRouter, sellerProcedure } from '../trpc/init';
+import { vmsg } from '../errors/validation';
 
 /** Runs a state change, then sends the emails it queued right away instead of at the next minute's sweep. */
 async function thenMail<T>(change: Promise<T>): Promise<T> {
@@ -32,7 +33,7 @@ export const sellerOrderRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => thenMail(markDelivered({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId }))),
 
   cancel: sellerProcedure.meta({ permission: 'orders.fulfil' })
-    .input(ZOrderRef.extend({ reason: z.string().trim().max(300, 'Máximo 300 caracteres.').optional() }))
+    .input(ZOrderRef.extend({ reason: z.string().trim().max(300, vmsg('maxChars', { maximum: 300 })).optional() }))
     .mutation(({ ctx, input }) =>
       thenMail(cancelOrder({ db: ctx.db, store: ctx.store, userId: ctx.user.id, orderId: input.orderId, reason: input.reason })),
     ),

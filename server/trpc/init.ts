@@ -6,7 +6,10 @@ import type pino from 'pino';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db/client';
 import { storeMembers, stores, type Store, type StoreMember } from '../db/schema';
-import { AppError, type AppErrorCode } from '../errors/app-error';
+import { AppError, issueFields, type AppErrorCode } from '../errors/app-error';
+import { errorText } from '../errors/messages';
+import { issueKey, issuesToFieldMessages } from '../errors/validation';
+import { defaultLocale, type Locale } from '../i18n/config';
 import { ensureUserProfile } from '../services/identity/ensure-user-profile';
 import { accountSuspendedError, isUserSuspended } from '../services/identity/suspension';
 import { SSE_CONFIG } from '../realtime/sse';
@@ -23,6 +26,8 @@ export type Context = {
   log: pino.Logger;
   /** The client's address (X-Forwarded-For) for per-IP rate limits; absent for internal callers. */
   ip?: string | null;
+  /** The caller's language for error texts (server/trpc/context.ts); Spanish when absent (internal callers). */
+  locale?: Locale;
 };
 
 /**
@@ -44,34 +49,44 @@ const APP_TO_TRPC: Record<AppErrorCode, TRPCError['code']> = {
   UPSTREAM_FAILED: 'BAD_GATEWAY',
 };
 
-/** zod issues → { "variants.0.stock": "message" } for the form next to each field. */
-export function zodFieldErrors(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
+/** zod issues → { "variants.0.stock": "message" } for the form next to each field, in the caller's language. */
+export function zodFieldErrors(error: ZodError, locale: Locale = defaultLocale): Record<string, string> {
+  return issuesToFieldMessages(error.issues as never, locale);
 }
 
 const t = initTRPC.context<Context>().meta<Meta>().create({
   transformer: superjson,
   // Subscriptions over SSE (server/realtime): pings, and streams that end before Amplify's 30 s cut and resume.
   sse: SSE_CONFIG,
-  errorFormatter({ shape, error }) {
+  // Texts in the caller's language (ctx.locale); `key`/`params` (and `fieldKeys`) stay stable for API clients.
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? defaultLocale;
     const cause = error.cause;
     const appError = cause instanceof AppError ? cause : undefined;
     const zod = cause instanceof ZodError ? cause : undefined;
+    const zodFields = zod ? zodFieldErrors(zod, locale) : undefined;
+    const message =
+      // Never leak internals of unexpected errors to clients.
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? errorText('generic.internal', undefined, locale)
+        : appError
+          ? appError.messageIn(locale)
+          : zodFields
+            ? (Object.values(zodFields)[0] ?? errorText('generic.invalidInput', undefined, locale))
+            : shape.message;
     return {
       ...shape,
-      // Never leak internals of unexpected errors to clients.
-      message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Error interno. Inténtalo de nuevo.' : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         appCode: appError?.code ?? (zod ? 'BAD_REQUEST' : undefined),
-        fields: appError?.fields ?? (zod ? zodFieldErrors(zod) : undefined),
+        // Stable message keys ("errors.store.slugTaken"; fields may also be "validation.maxChars" or "zod.too_big").
+        key: error.code === 'INTERNAL_SERVER_ERROR' ? 'errors.generic.internal' : appError ? `errors.${appError.key}` : zod ? 'errors.generic.invalidInput' : undefined,
+        params: appError?.params,
+        fields: appError?.fieldsIn(locale) ?? zodFields,
+        fieldKeys: appError?.fieldKeys() ?? (zod ? Object.fromEntries(zod.issues.map((i) => [i.path.map(String).join('.') || '_', issueKey(i)]).reverse()) : undefined),
         details: appError?.data,
       },
     };
@@ -104,8 +119,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
+/** A middleware's rejection: the tRPC code it always had, with the AppError (key, data) as cause for the formatter. */
+function appTRPCError(code: TRPCError['code'], cause: AppError): TRPCError {
+  return new TRPCError({ code, message: cause.message, cause });
+}
+
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Inicia sesión para continuar.' });
+  if (!ctx.user) throw appTRPCError('UNAUTHORIZED', new AppError('UNAUTHORIZED', { key: 'auth.signInRequired' }));
   await ensureUserProfile({ db: ctx.db, user: ctx.user });
   // A suspended account's still-valid tokens open nothing (server/services/admin/users.ts).
   if (await isUserSuspended(ctx.db, ctx.user.id)) throw accountSuspendedError();
@@ -123,7 +143,7 @@ const ZStoreScoped = z.object({ storeId: z.string().uuid() });
 export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInput, meta }) => {
   const parsed = ZStoreScoped.safeParse(await getRawInput());
   if (!parsed.success) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'storeId inválido.', cause: parsed.error });
+    throw appTRPCError('BAD_REQUEST', new AppError('BAD_REQUEST', { key: 'auth.invalidStoreId', fields: issueFields(parsed.error.issues as never), cause: parsed.error }));
   }
   const rows = await ctx.db
     .select({ store: stores, member: storeMembers })
@@ -132,20 +152,16 @@ export const sellerProcedure = authedProcedure.use(async ({ ctx, next, getRawInp
     .where(and(eq(storeMembers.storeId, parsed.data.storeId), eq(storeMembers.userId, ctx.user.id)))
     .limit(1);
   const row = rows[0];
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Tienda no encontrada.' });
+  if (!row) throw appTRPCError('NOT_FOUND', new AppError('NOT_FOUND', { key: 'notFound.store' }));
   if (meta?.permission && !roleHas(row.member.role, meta.permission)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Tu rol en esta tienda no permite esta acción.',
-      cause: new AppError('FORBIDDEN', { message: 'Tu rol en esta tienda no permite esta acción.', data: { reason: 'ROLE', permission: meta.permission } }),
-    });
+    throw appTRPCError('FORBIDDEN', new AppError('FORBIDDEN', { key: 'auth.roleForbidden', data: { reason: 'ROLE', permission: meta.permission } }));
   }
   return next({ ctx: { ...ctx, store: row.store as Store, membership: row.member as StoreMember } });
 });
 
 export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user.groups.includes('admins')) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Solo administradores.' });
+    throw appTRPCError('FORBIDDEN', new AppError('FORBIDDEN', { key: 'auth.adminsOnly' }));
   }
   return next({ ctx });
 });

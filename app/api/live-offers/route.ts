@@ -1,6 +1,8 @@
 import { getDb } from '@/server/db/client';
 import { getLiveOffers } from '@/server/services/catalog/get-live-offers';
 import { ZLiveOffersInput } from '@/server/services/catalog/schemas';
+import { errorBody } from '@/server/errors/http';
+import { localeOf } from '@/server/errors/locale';
 
 /**
  * GET /api/live-offers?ids=<uuid>,<uuid>… — exact price and stock for the islands on cached pages.
@@ -15,7 +17,7 @@ export async function GET(req: Request) {
   const ids = (new URL(req.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
   const parsed = ZLiveOffersInput.safeParse({ productIds: ids });
   if (!parsed.success) {
-    return Response.json({ error: { code: 'BAD_REQUEST', message: 'Lista de productos inválida.' } }, { status: 400, headers: NO_STORE });
+    return Response.json(errorBody(localeOf(req.headers), 'BAD_REQUEST', 'http.invalidProductList'), { status: 400, headers: NO_STORE });
   }
   const offers = await getLiveOffers({ db: getDb(), input: parsed.data });
   return Response.json({ offers }, { headers: NO_STORE });

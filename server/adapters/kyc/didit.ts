@@ -52,7 +52,7 @@ export function createDiditProvider(config: DiditConfig): KycProvider {
       });
     } catch (err) {
       throw new AppError('UPSTREAM_FAILED', {
-        message: 'El servicio de verificación no respondió. Inténtalo de nuevo en unos minutos.',
+        key: 'kyc.providerDown',
         data: { reason: (err as Error).name === 'TimeoutError' ? 'TIMEOUT' : 'NETWORK' },
         cause: err,
       });
@@ -67,13 +67,13 @@ export function createDiditProvider(config: DiditConfig): KycProvider {
     if (res.status === 429) {
       const retryAfter = Number(res.headers.get('retry-after') ?? 60);
       throw new AppError('TOO_MANY_REQUESTS', {
-        message: 'El servicio de verificación está ocupado. Vuelve a intentarlo en un minuto.',
+        key: 'kyc.providerBusy',
         data: { reason: 'RATE_LIMITED', retryAfterS: Number.isFinite(retryAfter) ? retryAfter : 60 },
       });
     }
     if (res.status >= 400) {
       throw new AppError('UPSTREAM_FAILED', {
-        message: 'El servicio de verificación rechazó la solicitud.',
+        key: 'kyc.providerRejected',
         data: { reason: 'PROVIDER_ERROR', httpStatus: res.status, detail: isRecord(json) ? String(json.detail ?? json.message ?? '').slice(0, 200) : undefined },
       });
     }
@@ -93,7 +93,7 @@ export function createDiditProvider(config: DiditConfig): KycProvider {
         ...(input.metadata ? { metadata: input.metadata } : {}),
       });
       if (!isRecord(json) || !str(json.session_id) || !str(json.url)) {
-        throw new AppError('UPSTREAM_FAILED', { message: 'Respuesta inesperada del servicio de verificación.', data: { reason: 'MALFORMED_RESPONSE' } });
+        throw new AppError('UPSTREAM_FAILED', { key: 'kyc.providerMalformed', data: { reason: 'MALFORMED_RESPONSE' } });
       }
       return {
         sessionId: json.session_id as string,
@@ -106,7 +106,7 @@ export function createDiditProvider(config: DiditConfig): KycProvider {
     async getDecision(sessionId: string): Promise<KycDecisionReport> {
       const { json } = await call('GET', `/v3/session/${encodeURIComponent(sessionId)}/decision/`);
       if (!isRecord(json) || !isDiditStatus(json.status)) {
-        throw new AppError('UPSTREAM_FAILED', { message: 'Respuesta inesperada del servicio de verificación.', data: { reason: 'MALFORMED_RESPONSE' } });
+        throw new AppError('UPSTREAM_FAILED', { key: 'kyc.providerMalformed', data: { reason: 'MALFORMED_RESPONSE' } });
       }
       return {
         sessionId: str(json.session_id) ?? sessionId,

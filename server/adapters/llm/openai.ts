@@ -39,7 +39,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     });
     if (!res.ok) {
       const body = (await res.text()).slice(0, 300);
-      throw new AppError('UPSTREAM_FAILED', { message: `LLM endpoint answered ${res.status}: ${body}` });
+      throw new AppError('UPSTREAM_FAILED', { internal: `LLM endpoint answered ${res.status}: ${body}` });
     }
     const json = (await res.json()) as ChatCompletionResponse;
     const text = json.choices?.[0]?.message?.content ?? '';

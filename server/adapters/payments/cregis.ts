@@ -143,7 +143,7 @@ export class CregisProvider implements PaymentProvider {
     } catch (cause) {
       const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
       throw new AppError('UPSTREAM_FAILED', {
-        message: timedOut ? `Cregis ${path}: sin respuesta en ${this.timeoutMs} ms` : `Cregis ${path}: no se pudo conectar`,
+        internal: timedOut ? `Cregis ${path}: sin respuesta en ${this.timeoutMs} ms` : `Cregis ${path}: no se pudo conectar`,
         cause,
       });
     }
@@ -151,13 +151,13 @@ export class CregisProvider implements PaymentProvider {
     try {
       json = await res.json();
     } catch (cause) {
-      throw new AppError('UPSTREAM_FAILED', { message: `Cregis ${path}: respuesta no válida (HTTP ${res.status})`, cause });
+      throw new AppError('UPSTREAM_FAILED', { internal: `Cregis ${path}: respuesta no válida (HTTP ${res.status})`, cause });
     }
     if (!isRecord(json) || json.code !== '00000') {
       const code = isRecord(json) ? String(json.code ?? '') : '';
       const msg = isRecord(json) ? String(json.msg ?? '') : '';
       throw new AppError('UPSTREAM_FAILED', {
-        message: `Cregis ${path}: ${code || `HTTP ${res.status}`} ${msg}`.trim(),
+        internal: `Cregis ${path}: ${code || `HTTP ${res.status}`} ${msg}`.trim(),
         data: { providerCode: code },
       });
     }
@@ -186,7 +186,7 @@ export class CregisProvider implements PaymentProvider {
     const paymentUrl = str(data.checkout_url);
     const expireMs = typeof data.expire_time === 'number' ? data.expire_time : Number(data.expire_time);
     if (!providerRef || !paymentUrl) {
-      throw new AppError('UPSTREAM_FAILED', { message: 'Cregis /api/v2/checkout: faltan cregis_id o checkout_url' });
+      throw new AppError('UPSTREAM_FAILED', { internal: 'Cregis /api/v2/checkout: faltan cregis_id o checkout_url' });
     }
     const expiresAt = Number.isFinite(expireMs) && expireMs > 0 ? new Date(expireMs) : new Date(this.now() + input.validMinutes * 60_000);
     return { providerRef, paymentUrl, expiresAt };
@@ -197,7 +197,7 @@ export class CregisProvider implements PaymentProvider {
     const currency = str(data.order_currency);
     let state = ORDER_STATE[String(data.status)];
     if (!currency || !state) {
-      throw new AppError('UPSTREAM_FAILED', { message: `Cregis /api/v2/order/info: estado desconocido "${String(data.status)}"` });
+      throw new AppError('UPSTREAM_FAILED', { internal: `Cregis /api/v2/order/info: estado desconocido "${String(data.status)}"` });
     }
     // Refunds live beside the status: refund_status 1 = refund done.
     const refund = isRecord(data.refund_data) ? data.refund_data : null;
@@ -298,7 +298,7 @@ export class CregisProvider implements PaymentProvider {
       this.payoutProject,
     );
     const providerRef = str(data.cid);
-    if (!providerRef) throw new AppError('UPSTREAM_FAILED', { message: 'Cregis /api/v1/payout: falta cid' });
+    if (!providerRef) throw new AppError('UPSTREAM_FAILED', { internal: 'Cregis /api/v1/payout: falta cid' });
     return { providerRef };
   }
 
@@ -306,7 +306,7 @@ export class CregisProvider implements PaymentProvider {
     const data = await this.call('/api/v1/payout/query', { cid: cregisPidValue(providerRef) }, this.payoutProject);
     const status = Number(data.status);
     if (!Number.isInteger(status) || status < 0 || status > 7) {
-      throw new AppError('UPSTREAM_FAILED', { message: `Cregis /api/v1/payout/query: estado desconocido "${String(data.status)}"` });
+      throw new AppError('UPSTREAM_FAILED', { internal: `Cregis /api/v1/payout/query: estado desconocido "${String(data.status)}"` });
     }
     return { providerRef, payoutId: str(data.third_party_id), state: payoutStateOf(status), providerStatus: status };
   }

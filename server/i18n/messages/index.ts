@@ -25,13 +25,20 @@ export const namespaces = {
   security: { es: () => import('./es/security.json'), en: () => import('./en/security.json') },
   chat: { es: () => import('./es/chat.json'), en: () => import('./en/chat.json') },
   crm: { es: () => import('./es/crm.json'), en: () => import('./en/crm.json') },
+  // Error texts of the server (server/errors/messages.ts renders them; never sent to client components as a whole).
+  errors: { es: () => import('./es/errors.json'), en: () => import('./en/errors.json') },
+  // Form field messages (shared zod schemas) and the client's own error fallbacks (server/errors/validation.ts).
+  validation: { es: () => import('./es/validation.json'), en: () => import('./en/validation.json') },
 } satisfies Record<string, Record<Locale, Loader>>;
 
 export type Namespace = keyof typeof namespaces;
 export type Messages = Record<string, Record<string, unknown>>;
 
+/** Namespaces rendered outside React (server/errors/*, which imports them itself): not loaded unless asked for by name. */
+const notForComponents: readonly Namespace[] = ['errors', 'validation'];
+
 export async function loadMessages(locale: Locale, only?: readonly Namespace[]): Promise<Messages> {
-  const names = only ?? (Object.keys(namespaces) as Namespace[]);
+  const names = only ?? (Object.keys(namespaces) as Namespace[]).filter((ns) => !notForComponents.includes(ns));
   const loaded = await Promise.all(names.map(async (ns) => [ns, (await namespaces[ns][locale]()).default] as const));
   return Object.fromEntries(loaded);
 }

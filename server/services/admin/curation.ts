@@ -46,7 +46,7 @@ export async function setFeatured({ db, adminId, input }: { db: Db; adminId: str
   return db.transaction(async (tx) => {
     const table = data.kind === 'store' ? stores : products;
     const [row] = await tx.update(table).set({ featured: data.featured }).where(eq(table.id, data.id)).returning({ id: table.id, slug: table.slug });
-    if (!row) throw new AppError('NOT_FOUND', { message: data.kind === 'store' ? 'Tienda no encontrada.' : 'Producto no encontrado.' });
+    if (!row) throw new AppError('NOT_FOUND', { key: data.kind === 'store' ? 'notFound.store' : 'notFound.product' });
     await appendAudit(tx, { actor: `admin:${adminId}`, action: 'admin.featured', subject: `${data.kind}:${data.id}`, data: { featured: data.featured } });
     return { ...row, kind: data.kind, featured: data.featured };
   });

@@ -70,9 +70,9 @@ export async function listKycQueue({ db }: { db: Db }) {
 export async function reviewKycSession({ db, adminId, input }: { db: Db; adminId: string; input: z.input<typeof ZReviewKycInput> }) {
   const data = ZReviewKycInput.parse(input);
   const [s] = await db.select().from(kycSessions).where(eq(kycSessions.id, data.sessionId));
-  if (!s) throw new AppError('NOT_FOUND', { message: 'Verificación no encontrada.' });
+  if (!s) throw new AppError('NOT_FOUND', { key: 'notFound.verification' });
   if (s.status !== 'In Review') {
-    throw new AppError('CONFLICT', { message: 'Esta verificación ya no está en revisión.', data: { reason: 'NOT_IN_REVIEW', status: s.status } });
+    throw new AppError('CONFLICT', { key: 'kyc.notInReview', data: { reason: 'NOT_IN_REVIEW', status: s.status } });
   }
   const { session } = await applyKycReport(db, s.id, {
     status: data.decision === 'approve' ? 'Approved' : 'Declined',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 export const ZListStoresInput = z.object({
   q: z.string().trim().max(100).default(''),
@@ -7,7 +8,7 @@ export const ZListStoresInput = z.object({
 });
 export const ZSuspendStoreInput = z.object({
   storeId: z.string().uuid(),
-  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
+  reason: z.string().trim().min(3, { message: vmsg('reasonMin') }).max(500, { message: vmsg('maxChars', { maximum: 500 }) }),
 });
 export const ZRestoreStoreInput = z.object({ storeId: z.string().uuid(), reason: z.string().trim().max(500).default('') });
 export const ZListUsersInput = z.object({
@@ -17,16 +18,16 @@ export const ZListUsersInput = z.object({
 });
 export const ZReviewKycInput = z.object({
   sessionId: z.string().uuid(),
-  decision: z.enum(['approve', 'decline'], { message: 'Elige aprobar o rechazar.' }),
-  note: z.string().trim().max(500, { message: 'Máximo 500 caracteres.' }).default(''),
+  decision: z.enum(['approve', 'decline'], { message: vmsg('chooseApproveDecline') }),
+  note: z.string().trim().max(500, { message: vmsg('maxChars', { maximum: 500 }) }).default(''),
 });
 export const ZSetFeaturedInput = z.object({
   kind: z.enum(['store', 'product']),
   id: z.string().uuid(),
   /** 0 = not featured; higher shows first. */
-  featured: z.number().int().min(0, { message: 'Entre 0 y 100.' }).max(100, { message: 'Entre 0 y 100.' }),
+  featured: z.number().int().min(0, { message: vmsg('between0and100') }).max(100, { message: vmsg('between0and100') }),
 });
-const weight = z.number({ message: 'Indica un número.' }).min(0, { message: 'Entre 0 y 5.' }).max(5, { message: 'Entre 0 y 5.' });
+const weight = z.number({ message: vmsg('giveNumber') }).min(0, { message: vmsg('between0and5') }).max(5, { message: vmsg('between0and5') });
 export const ZRankingWeights = z.object({ relevance: weight, sales: weight, recency: weight, verified: weight, featured: weight });
 export const ZListPayoutsAdminInput = z.object({
   status: z.enum(['all', 'requested', 'processing', 'paid', 'failed', 'rejected']).default('all'),
@@ -40,9 +41,9 @@ export const ZListAuditInput = z.object({
 });
 export const ZSuspendUserInput = z.object({
   userId: z.string().min(1).max(128),
-  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
+  reason: z.string().trim().min(3, { message: vmsg('reasonMin') }).max(500, { message: vmsg('maxChars', { maximum: 500 }) }),
 });
 export const ZRestoreUserInput = z.object({
   userId: z.string().min(1).max(128),
-  reason: z.string().trim().min(3, { message: 'Explica el motivo (mínimo 3 caracteres).' }).max(500, { message: 'Máximo 500 caracteres.' }),
+  reason: z.string().trim().min(3, { message: vmsg('reasonMin') }).max(500, { message: vmsg('maxChars', { maximum: 500 }) }),
 });

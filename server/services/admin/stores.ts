@@ -45,8 +45,8 @@ export async function suspendStore({ db, adminId, input }: { db: Db; adminId: st
   const data = ZSuspendStoreInput.parse(input);
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(stores).where(eq(stores.id, data.storeId)).for('update');
-    if (!s) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
-    if (s.status === 'suspended') throw new AppError('CONFLICT', { message: 'La tienda ya está suspendida.', data: { reason: 'ALREADY_SUSPENDED' } });
+    if (!s) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
+    if (s.status === 'suspended') throw new AppError('CONFLICT', { key: 'admin.storeAlreadySuspended', data: { reason: 'ALREADY_SUSPENDED' } });
     await tx.update(stores).set({ status: 'suspended', updatedAt: sql`now()` }).where(eq(stores.id, s.id));
     await tx.insert(storeSuspensions).values({ storeId: s.id, reason: data.reason, suspendedBy: adminId });
     await appendAudit(tx, { actor: `admin:${adminId}`, action: 'admin.store_suspended', subject: `store:${s.id}`, data: { slug: s.slug, reason: data.reason } });
@@ -58,8 +58,8 @@ export async function restoreStore({ db, adminId, input }: { db: Db; adminId: st
   const data = ZRestoreStoreInput.parse(input);
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(stores).where(eq(stores.id, data.storeId)).for('update');
-    if (!s) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
-    if (s.status !== 'suspended') throw new AppError('CONFLICT', { message: 'La tienda no está suspendida.', data: { reason: 'NOT_SUSPENDED' } });
+    if (!s) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
+    if (s.status !== 'suspended') throw new AppError('CONFLICT', { key: 'admin.storeNotSuspended', data: { reason: 'NOT_SUSPENDED' } });
     // A store whose owner's account is suspended comes back with the account (server/services/admin/users.ts).
     const [suspendedOwner] = await tx
       .select({ id: users.id })
@@ -68,7 +68,7 @@ export async function restoreStore({ db, adminId, input }: { db: Db; adminId: st
       .where(and(eq(storeMembers.storeId, s.id), eq(storeMembers.role, 'owner'), isNotNull(users.suspendedAt)))
       .limit(1);
     if (suspendedOwner) {
-      throw new AppError('CONFLICT', { message: 'La cuenta del dueño está suspendida: restaura primero la cuenta.', data: { reason: 'OWNER_SUSPENDED' } });
+      throw new AppError('CONFLICT', { key: 'admin.ownerSuspended', data: { reason: 'OWNER_SUSPENDED' } });
     }
     await tx.update(stores).set({ status: 'active', updatedAt: sql`now()` }).where(eq(stores.id, s.id));
     await tx

@@ -16,12 +16,12 @@ import { ZRestoreUserInput, ZSuspendUserInput } from './schemas';
 export async function suspendUser({ db, adminId, input }: { db: Db; adminId: string; input: z.input<typeof ZSuspendUserInput> }) {
   const data = ZSuspendUserInput.parse(input);
   if (data.userId === adminId) {
-    throw new AppError('FORBIDDEN', { message: 'No puedes suspender tu propia cuenta.', data: { reason: 'SELF_SUSPENSION' } });
+    throw new AppError('FORBIDDEN', { key: 'admin.selfSuspension', data: { reason: 'SELF_SUSPENSION' } });
   }
   return db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, data.userId)).for('update');
-    if (!u) throw new AppError('NOT_FOUND', { message: 'Usuario no encontrado.' });
-    if (u.suspendedAt) throw new AppError('CONFLICT', { message: 'La cuenta ya está suspendida.', data: { reason: 'ALREADY_SUSPENDED' } });
+    if (!u) throw new AppError('NOT_FOUND', { key: 'notFound.user' });
+    if (u.suspendedAt) throw new AppError('CONFLICT', { key: 'admin.accountAlreadySuspended', data: { reason: 'ALREADY_SUSPENDED' } });
     await tx.update(users).set({ suspendedAt: sql`now()`, suspendedReason: data.reason }).where(eq(users.id, u.id));
     // Owned stores that are active now; ordered by id so two admins never lock them in different orders.
     const owned = await tx
@@ -58,8 +58,8 @@ export async function restoreUser({ db, adminId, input }: { db: Db; adminId: str
   const data = ZRestoreUserInput.parse(input);
   return db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, data.userId)).for('update');
-    if (!u) throw new AppError('NOT_FOUND', { message: 'Usuario no encontrado.' });
-    if (!u.suspendedAt) throw new AppError('CONFLICT', { message: 'La cuenta no está suspendida.', data: { reason: 'NOT_SUSPENDED' } });
+    if (!u) throw new AppError('NOT_FOUND', { key: 'notFound.user' });
+    if (!u.suspendedAt) throw new AppError('CONFLICT', { key: 'admin.accountNotSuspended', data: { reason: 'NOT_SUSPENDED' } });
     await tx.update(users).set({ suspendedAt: null, suspendedReason: null }).where(eq(users.id, u.id));
     // Stores this person owns whose open suspension came from theirs (not ones an admin suspended on their own).
     const back = await tx

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 /** The data the server hands to the AI layer (already fetched and authorised elsewhere). */
 const ZMoney = z.number().int().min(0);
@@ -57,7 +58,7 @@ export const ZSuggestRepliesInput = z.object({
   products: z.array(ZProductFacts).max(200),
   orders: z.array(ZOrderFacts).max(50).optional(),
   conversation: ZConversationFacts.optional(),
-  message: z.string().trim().min(1, 'Escribe un mensaje.').max(2000, 'Máximo 2000 caracteres.'),
+  message: z.string().trim().min(1, vmsg('writeMessage')).max(2000, vmsg('maxChars', { maximum: 2000 })),
   locale: ZLocale,
 });
 export type TSuggestRepliesInput = z.infer<typeof ZSuggestRepliesInput>;

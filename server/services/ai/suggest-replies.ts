@@ -17,8 +17,8 @@ export type SuggestRepliesResult = {
 export function parseInput<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.map(String).join('.'), i.message]));
-    throw new AppError('BAD_REQUEST', { message: 'Datos inválidos para la IA.', fields });
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), { issue }]));
+    throw new AppError('BAD_REQUEST', { key: 'ai.invalidData', fields });
   }
   return parsed.data;
 }

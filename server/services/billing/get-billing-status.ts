@@ -20,7 +20,7 @@ export const ZBillingStatusInput = z
 export async function getBillingStatus({ db, userId, input, now = new Date() }: { db: Db; userId: string; input?: z.input<typeof ZBillingStatusInput>; now?: Date }) {
   const q = ZBillingStatusInput.parse(input) ?? {};
   const [user] = await db.select({ planCode: users.planCode }).from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('NOT_FOUND', { message: 'Usuario no encontrado.' });
+  if (!user) throw new AppError('NOT_FOUND', { key: 'notFound.user' });
   const [pro] = await db.select({ monthlyPrice: plans.monthlyPrice, currency: plans.currency }).from(plans).where(eq(plans.code, 'pro'));
   const current = await coveringPeriod(db, userId, now);
   const until = await paidUntil(db, userId);

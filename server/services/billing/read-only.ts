@@ -67,13 +67,13 @@ export async function readOnlyCounts(db: DbOrTx, userId: string): Promise<{ stor
 }
 
 const READ_ONLY_MESSAGE = {
-  product: 'Este producto es de solo lectura en el plan Gratis. Mejora a Pro para editarlo.',
-  store: 'Esta tienda es de solo lectura en el plan Gratis. Mejora a Pro para editarla.',
+  product: 'plan.readOnlyProduct',
+  store: 'plan.readOnlyStore',
 } as const;
 
 /** Thrown by every seller write to a row the downgrade made read-only. */
 export function readOnlyError(kind: keyof typeof READ_ONLY_MESSAGE): AppError {
-  return new AppError('FORBIDDEN', { message: READ_ONLY_MESSAGE[kind], data: { reason: 'READ_ONLY', resource: kind } });
+  return new AppError('FORBIDDEN', { key: READ_ONLY_MESSAGE[kind], data: { reason: 'READ_ONLY', resource: kind } });
 }
 
 export function assertWritable(kind: keyof typeof READ_ONLY_MESSAGE, row: { readOnlySince: Date | null }): void {

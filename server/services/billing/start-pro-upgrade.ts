@@ -42,7 +42,7 @@ export async function startProUpgrade({
       .limit(1);
     if (!verified) {
       throw new AppError('FORBIDDEN', {
-        message: 'Para mejorar a Pro primero verifica tu identidad en una de tus tiendas.',
+        key: 'billing.kycRequired',
         data: { reason: 'KYC_REQUIRED' },
       });
     }
@@ -52,7 +52,7 @@ export async function startProUpgrade({
     // One upgrade at a time per user: the lock makes "is a payment already open?" and the insert one step.
     await lockOwner({ db: tx, ownerId: userId });
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (!user) throw new AppError('NOT_FOUND', { message: 'Usuario no encontrado.' });
+    if (!user) throw new AppError('NOT_FOUND', { key: 'notFound.user' });
     const [open] = await tx
       .select({ id: checkouts.id })
       .from(subscriptions)

@@ -21,7 +21,8 @@ export async function addToCart({ db, owner, input }: { db: Db; owner: CartOwner
     const wanted = inCart + qty;
     if (wanted > MAX_LINE_QTY) {
       throw new AppError('CONFLICT', {
-        message: `Puedes llevar hasta ${MAX_LINE_QTY} unidades de cada producto; ya tienes ${inCart} en tu carrito.`,
+        key: 'cart.maxQty',
+        params: { max: MAX_LINE_QTY, inCart },
         data: { reason: 'MAX_QTY', max: MAX_LINE_QTY, inCart },
       });
     }

@@ -36,7 +36,7 @@ export async function lockOrCreateCart({ tx, owner }: { tx: DbOrTx; owner: CartO
     return row!.id;
   }
   if (!owner.token) {
-    throw new AppError('BAD_REQUEST', { message: 'Activa las cookies de tu navegador para usar el carrito.' });
+    throw new AppError('BAD_REQUEST', { key: 'cart.cookiesRequired' });
   }
   await tx.insert(carts).values({ token: owner.token }).onConflictDoNothing({ target: carts.token });
   const [row] = await tx
@@ -44,7 +44,7 @@ export async function lockOrCreateCart({ tx, owner }: { tx: DbOrTx; owner: CartO
     .from(carts)
     .where(and(eq(carts.token, owner.token), isNull(carts.userId)))
     .for('update');
-  if (!row) throw new AppError('BAD_REQUEST', { message: 'Activa las cookies de tu navegador para usar el carrito.' });
+  if (!row) throw new AppError('BAD_REQUEST', { key: 'cart.cookiesRequired' });
   return row.id;
 }
 

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 export const MAX_LINE_QTY = 99;
 
 const ZQty = z
-  .number({ message: 'Cantidad no válida.' })
-  .int('Cantidad no válida.')
-  .min(1, 'La cantidad mínima es 1.')
+  .number({ message: vmsg('invalidQty') })
+  .int(vmsg('invalidQty'))
+  .min(1, vmsg('minQty1'))
   .max(MAX_LINE_QTY, `La cantidad máxima es ${MAX_LINE_QTY}.`);
 
-export const ZAddToCartInput = z.object({ variantId: z.string().uuid('Producto no válido.'), qty: ZQty.default(1) });
-export const ZSetCartQtyInput = z.object({ variantId: z.string().uuid('Producto no válido.'), qty: ZQty });
-export const ZRemoveFromCartInput = z.object({ variantId: z.string().uuid('Producto no válido.') });
+export const ZAddToCartInput = z.object({ variantId: z.string().uuid(vmsg('productNotValid')), qty: ZQty.default(1) });
+export const ZSetCartQtyInput = z.object({ variantId: z.string().uuid(vmsg('productNotValid')), qty: ZQty });
+export const ZRemoveFromCartInput = z.object({ variantId: z.string().uuid(vmsg('productNotValid')) });
 
 export type TAddToCartInput = z.infer<typeof ZAddToCartInput>;
 export type TSetCartQtyInput = z.infer<typeof ZSetCartQtyInput>;

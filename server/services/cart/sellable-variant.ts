@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../errors/app-error';
+import type { ErrorKey, MessageParams } from '../../errors/messages';
 
 export type SellableVariant = { variantId: string; productId: string; title: string; available: number };
 
@@ -12,9 +13,9 @@ export async function sellableVariant({ tx, variantId }: { tx: DbOrTx; variantId
     FROM product_variants v JOIN products p ON p.id = v.product_id JOIN stores s ON s.id = p.store_id
     WHERE v.id = ${variantId}
   `)) as unknown as Array<{ id: string; product_id: string; title: string; product_status: string; store_status: string; available: number }>;
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
   if (row.product_status !== 'active' || row.store_status !== 'active') {
-    throw new AppError('CONFLICT', { message: 'Este producto ya no está disponible.', data: { reason: 'UNAVAILABLE' } });
+    throw new AppError('CONFLICT', { key: 'cart.unavailable', data: { reason: 'UNAVAILABLE' } });
   }
   return { variantId: row.id, productId: row.product_id, title: row.title, available: Math.max(0, Number(row.available)) };
 }
@@ -23,11 +24,10 @@ export async function sellableVariant({ tx, variantId }: { tx: DbOrTx; variantId
 export function assertAvailable({ wanted, available, inCart }: { wanted: number; available: number; inCart: number }) {
   if (wanted <= available) return;
   if (available <= 0) {
-    throw new AppError('CONFLICT', { message: 'Este producto está agotado.', data: { reason: 'OUT_OF_STOCK', available: 0, inCart } });
+    throw new AppError('CONFLICT', { key: 'cart.outOfStock', data: { reason: 'OUT_OF_STOCK', available: 0, inCart } });
   }
-  const units = available === 1 ? '1 unidad' : `${available} unidades`;
-  const message = inCart > 0 && inCart < wanted && inCart <= available
-    ? `Solo quedan ${units} y ya tienes ${inCart} en tu carrito.`
-    : `Solo quedan ${units}.`;
-  throw new AppError('CONFLICT', { message, fields: { qty: message }, data: { reason: 'INSUFFICIENT_STOCK', available, inCart } });
+  const message: { key: ErrorKey; params: MessageParams } = inCart > 0 && inCart < wanted && inCart <= available
+    ? { key: 'cart.onlyLeftInCart', params: { available, inCart } }
+    : { key: 'cart.onlyLeft', params: { available } };
+  throw new AppError('CONFLICT', { ...message, fields: { qty: message }, data: { reason: 'INSUFFICIENT_STOCK', available, inCart } });
 }

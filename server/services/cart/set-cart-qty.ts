@@ -16,7 +16,7 @@ export async function setCartQty({ db, owner, input }: { db: Db; owner: CartOwne
       .select({ qty: cartItems.qty })
       .from(cartItems)
       .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
-    if (!line) throw new AppError('NOT_FOUND', { message: 'Ese producto ya no está en tu carrito.' });
+    if (!line) throw new AppError('NOT_FOUND', { key: 'cart.lineGone' });
     if (qty > line.qty) {
       const variant = await sellableVariant({ tx, variantId });
       assertAvailable({ wanted: qty, available: variant.available, inCart: line.qty });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 /**
  * Inputs of the public catalogue reads. Shared by the tRPC procedures and the pages (which parse URL search
@@ -9,7 +10,7 @@ const ZSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Identificador inválido.');
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, vmsg('invalidId'));
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'bestsellers'] as const;
 export const SEARCH_PAGE_SIZE = 24;
@@ -17,7 +18,7 @@ export const SEARCH_MAX_PAGE = 200;
 
 export const ZSearchProductsInput = z
   .object({
-    q: z.string().trim().max(100, 'Máximo 100 caracteres.').default(''),
+    q: z.string().trim().max(100, vmsg('maxChars', { maximum: 100 })).default(''),
     category: ZSlug.optional(),
     store: ZSlug.optional(),
     /** Price bounds in MAJOR units of each product's own currency ("hasta 100" = S/ 100, US$100, $100 COP). */
@@ -28,7 +29,7 @@ export const ZSearchProductsInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'Moneda inválida.')
+      .regex(/^[A-Z]{3}$/, vmsg('invalidCurrency'))
       .optional(),
     inStock: z.boolean().default(false),
     sort: z.enum(SEARCH_SORTS).default('relevance'),
@@ -37,7 +38,7 @@ export const ZSearchProductsInput = z
   })
   .refine((v) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice, {
     path: ['maxPrice'],
-    message: 'El máximo debe ser mayor o igual al mínimo.',
+    message: vmsg('maxBelowMin'),
   });
 export type TSearchProductsInput = z.input<typeof ZSearchProductsInput>;
 export type TSearchProductsQuery = z.output<typeof ZSearchProductsInput>;
@@ -56,7 +57,7 @@ export const LIVE_OFFERS_MAX = 60;
 export const ZLiveOffersInput = z.object({
   productIds: z
     .array(z.string().uuid())
-    .min(1, 'Indica al menos un producto.')
+    .min(1, vmsg('atLeastOneProduct'))
     .max(LIVE_OFFERS_MAX, `Máximo ${LIVE_OFFERS_MAX} productos.`),
 });
 export type TLiveOffersInput = z.input<typeof ZLiveOffersInput>;

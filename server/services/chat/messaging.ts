@@ -51,16 +51,16 @@ export async function startConversation(deps: Deps & { userId: string; input: TS
   const input = parseInput(ZStartConversationInput, deps.input);
   const mediaUrl = deps.mediaUrl ?? defaultMediaUrl;
   const [store] = await db.select({ id: stores.id, name: stores.name, status: stores.status }).from(stores).where(eq(stores.id, input.storeId));
-  if (!store || store.status !== 'active') throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!store || store.status !== 'active') throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   const [member] = await db.select({ userId: storeMembers.userId }).from(storeMembers).where(and(eq(storeMembers.storeId, store.id), eq(storeMembers.userId, userId)));
-  if (member) throw new AppError('BAD_REQUEST', { message: 'No puedes escribirle a tu propia tienda.', fields: { storeId: 'Es tu tienda.' } });
+  if (member) throw new AppError('BAD_REQUEST', { key: 'chat.ownStore', fields: { storeId: 'chat.ownStoreField' } });
   if (input.productId) {
     const [p] = await db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.storeId, store.id), eq(products.status, 'active')));
-    if (!p) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+    if (!p) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
   }
   if (input.orderId) {
     const [o] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, input.orderId), eq(orders.storeId, store.id), eq(orders.buyerUserId, userId)));
-    if (!o) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
+    if (!o) throw new AppError('NOT_FOUND', { key: 'notFound.order' });
   }
   await (deps.quota ?? consumeMessageQuota)(db, userId);
   const attachments = await attachmentsOf(db, input.attachments, userId, null);
@@ -94,13 +94,13 @@ export async function startConversation(deps: Deps & { userId: string; input: TS
 
 async function buyerConversation(db: Db, userId: string, conversationId: string) {
   const [conv] = await db.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.buyerId, userId)));
-  if (!conv) throw new AppError('NOT_FOUND', { message: 'Conversación no encontrada.' });
+  if (!conv) throw new AppError('NOT_FOUND', { key: 'notFound.conversation' });
   return conv;
 }
 
 export async function sellerConversation(db: Db, storeId: string, conversationId: string) {
   const [conv] = await db.select().from(conversations).where(and(eq(conversations.id, conversationId), eq(conversations.storeId, storeId)));
-  if (!conv) throw new AppError('NOT_FOUND', { message: 'Conversación no encontrada.' });
+  if (!conv) throw new AppError('NOT_FOUND', { key: 'notFound.conversation' });
   return conv;
 }
 
@@ -110,7 +110,7 @@ export async function sendBuyerMessage(deps: Deps & { userId: string; input: TSe
   const input = parseInput(ZSendMessageInput, deps.input);
   const conv = await buyerConversation(db, userId, input.conversationId);
   const [store] = await db.select({ id: stores.id, name: stores.name, status: stores.status }).from(stores).where(eq(stores.id, conv.storeId));
-  if (!store || store.status !== 'active') throw new AppError('FORBIDDEN', { message: 'Esta tienda no está recibiendo mensajes.' });
+  if (!store || store.status !== 'active') throw new AppError('FORBIDDEN', { key: 'chat.storeNotReceiving' });
   await (deps.quota ?? consumeMessageQuota)(db, userId);
   const attachments = await attachmentsOf(db, input.attachments, userId, null);
   const result = await db.transaction((tx) =>

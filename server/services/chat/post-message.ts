@@ -36,7 +36,7 @@ export async function postMessage(
   },
 ): Promise<PostMessageResult> {
   const [conv] = (await tx.select().from(conversations).where(eq(conversations.id, opts.conversationId)).for('update')) as Conversation[];
-  if (!conv) throw new AppError('NOT_FOUND', { message: 'Conversación no encontrada.' });
+  if (!conv) throw new AppError('NOT_FOUND', { key: 'notFound.conversation' });
 
   const [existing] = await tx
     .select({ id: messages.id })
@@ -53,7 +53,7 @@ export async function postMessage(
       .select({ id: aiSuggestions.id })
       .from(aiSuggestions)
       .where(and(eq(aiSuggestions.id, opts.suggestion.id), eq(aiSuggestions.conversationId, conv.id)));
-    if (!s) throw new AppError('BAD_REQUEST', { message: 'La sugerencia no es de esta conversación.', fields: { suggestionId: 'Sugerencia inválida.' } });
+    if (!s) throw new AppError('BAD_REQUEST', { key: 'chat.suggestionMismatch', fields: { suggestionId: 'chat.suggestionInvalidField' } });
     await tx.update(aiSuggestions).set({ usedIndex: opts.suggestion.index }).where(eq(aiSuggestions.id, s.id));
   }
 

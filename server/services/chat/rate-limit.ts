@@ -32,7 +32,8 @@ export async function consumeMessageQuota(db: DbOrTx, userId: string): Promise<v
       if (e instanceof RateLimiterRes) {
         const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
         throw new AppError('TOO_MANY_REQUESTS', {
-          message: `Estás enviando mensajes muy rápido. Espera ${retryAfterSeconds} s.`,
+          key: 'chat.tooFast',
+          params: { seconds: retryAfterSeconds },
           data: { retryAfterSeconds },
         });
       }

@@ -88,7 +88,7 @@ export async function getBuyerThread(opts: { db: Db; userId: string; conversatio
   const channel = buyerChannel(opts.userId);
   const cursor = await channelHead(opts.db, channel);
   const [conversation] = await selectRows(opts.db, sql`c.id = ${input.conversationId} AND c.buyer_id = ${opts.userId}`, 'buyer', mediaUrl);
-  if (!conversation) throw new AppError('NOT_FOUND', { message: 'Conversación no encontrada.' });
+  if (!conversation) throw new AppError('NOT_FOUND', { key: 'notFound.conversation' });
   const page = await messagesPage(opts.db, conversation.id, input.before, input.limit ?? 50, mediaUrl);
   return { conversation, ...page, channel, cursor };
 }

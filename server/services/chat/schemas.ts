@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 /**
  * Shared by the chat components (browser) and the chat procedures (server): no server-only imports here.
@@ -14,23 +15,23 @@ const ZBody = z
   .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''));
 
 /** A client-generated id per send attempt: a retried request returns the first message instead of a second one. */
-const ZClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientId inválido.');
+const ZClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, vmsg('invalidClientId'));
 
 const ZAttachments = z
-  .array(z.string().uuid('Foto inválida.'))
+  .array(z.string().uuid(vmsg('invalidPhoto')))
   .max(MESSAGE_MAX_ATTACHMENTS, `Máximo ${MESSAGE_MAX_ATTACHMENTS} fotos por mensaje.`)
   .default([]);
 
 function requireContent<T extends { body: string; attachments: string[] }>(v: T, ctx: z.RefinementCtx) {
-  if (!v.body && v.attachments.length === 0) ctx.addIssue({ code: 'custom', path: ['body'], message: 'Escribe un mensaje o adjunta una foto.' });
+  if (!v.body && v.attachments.length === 0) ctx.addIssue({ code: 'custom', path: ['body'], message: vmsg('messageOrPhoto') });
 }
 
 /** A buyer opens (or continues) the conversation with a store, from a product page, the store page or an order. */
 export const ZStartConversationInput = z
   .object({
-    storeId: z.string().uuid('Tienda inválida.'),
-    productId: z.string().uuid('Producto inválido.').optional(),
-    orderId: z.string().uuid('Pedido inválido.').optional(),
+    storeId: z.string().uuid(vmsg('invalidStore')),
+    productId: z.string().uuid(vmsg('invalidProduct')).optional(),
+    orderId: z.string().uuid(vmsg('invalidOrder')).optional(),
     body: ZBody,
     attachments: ZAttachments,
     clientId: ZClientId,
@@ -40,7 +41,7 @@ export type TStartConversationInput = z.input<typeof ZStartConversationInput>;
 
 export const ZSendMessageInput = z
   .object({
-    conversationId: z.string().uuid('Conversación inválida.'),
+    conversationId: z.string().uuid(vmsg('invalidConversation')),
     body: ZBody,
     attachments: ZAttachments,
     clientId: ZClientId,
@@ -51,7 +52,7 @@ export type TSendMessageInput = z.input<typeof ZSendMessageInput>;
 /** A seller reply; `suggestionId` + `suggestionIndex` when it started from an AI chip (sent as is or edited). */
 export const ZSellerReplyInput = z
   .object({
-    conversationId: z.string().uuid('Conversación inválida.'),
+    conversationId: z.string().uuid(vmsg('invalidConversation')),
     body: ZBody,
     attachments: ZAttachments,
     clientId: ZClientId,
@@ -66,18 +67,18 @@ export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export const ZInboxListInput = z.object({
   filter: z.enum(INBOX_FILTERS).default('all'),
-  productId: z.string().uuid('Producto inválido.').optional(),
-  q: z.string().trim().max(100, 'Máximo 100 caracteres.').optional(),
+  productId: z.string().uuid(vmsg('invalidProduct')).optional(),
+  q: z.string().trim().max(100, vmsg('maxChars', { maximum: 100 })).optional(),
   /** lastMessageAt of the last row of the previous page (ISO). */
   before: z.string().datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(50).default(30),
 });
 export type TInboxListInput = z.input<typeof ZInboxListInput>;
 
-export const ZConversationRef = z.object({ conversationId: z.string().uuid('Conversación inválida.') });
+export const ZConversationRef = z.object({ conversationId: z.string().uuid(vmsg('invalidConversation')) });
 
 export const ZMessagesPageInput = z.object({
-  conversationId: z.string().uuid('Conversación inválida.'),
+  conversationId: z.string().uuid(vmsg('invalidConversation')),
   /** createdAt of the oldest message already shown (ISO): the page before it. */
   before: z.string().datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(100).default(50),

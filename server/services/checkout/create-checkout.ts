@@ -12,7 +12,8 @@ import {
   type OrderDelivery,
 } from '../../db/schema';
 import { env } from '../../env';
-import { AppError } from '../../errors/app-error';
+import { AppError, type FieldText } from '../../errors/app-error';
+import { normalizeErrorText, type ErrorKey, type MessageParams } from '../../errors/messages';
 import { logger } from '../../log/logger';
 import { enqueue } from '../../jobs/queue';
 import { kickOutbox } from '../outbox/kick-outbox';
@@ -28,40 +29,45 @@ type StoredResponse = Omit<CreatedCheckout, 'expiresAt' | 'paymentUrl'> & { expi
 function outOfStock(items: { variantId: string; title: string; available: number }[]): AppError {
   const names = items.map((i) => i.title).join(', ');
   return new AppError('CONFLICT', {
-    message: items.every((i) => i.available === 0)
-      ? `Se agotó: ${names}. Quítalo del carrito para continuar.`
-      : `No hay suficiente stock de: ${names}.`,
+    key: items.every((i) => i.available === 0) ? 'checkout.soldOut' : 'checkout.notEnoughStock',
+    params: { names },
     data: { reason: 'OUT_OF_STOCK', items },
   });
 }
 
+/** The message of an AppError that repeats its first field's (plain error texts only). */
+function firstText(first: FieldText): { key: ErrorKey; params?: MessageParams } {
+  return typeof first === 'object' && 'issue' in first ? { key: 'generic.invalidInput' } : normalizeErrorText(first);
+}
+
 /** Checks the quote is payable as chosen; throws the error the buyer should see first. */
 function assertPayable(quote: CheckoutQuote, input: TCreateCheckoutInput): void {
-  if (quote.stores.length === 0) throw new AppError('BAD_REQUEST', { message: 'Tu carrito está vacío.' });
+  if (quote.stores.length === 0) throw new AppError('BAD_REQUEST', { key: 'checkout.emptyCart' });
   if (quote.mixedCurrencies) {
     throw new AppError('BAD_REQUEST', {
-      message: 'Estas tiendas cobran en monedas distintas: paga cada moneda por separado.',
+      key: 'checkout.mixedCurrencies',
       data: { reason: 'MIXED_CURRENCIES' },
     });
   }
   const problems = quote.stores.flatMap((s) => s.items).filter((i) => i.problem);
   if (problems.length) throw outOfStock(problems.map((i) => ({ variantId: i.variantId, title: i.title, available: i.problem === 'unavailable' ? 0 : i.available })));
-  const fields: Record<string, string> = {};
+  const fields: Record<string, FieldText> = {};
   input.stores.forEach((choice, i) => {
     const store = quote.stores.find((s) => s.storeId === choice.storeId);
-    if (!store) fields[`stores.${i}.storeId`] = 'No hay productos de esta tienda en tu carrito.';
-    else if (!store.deliveryOptions.some((o) => o.id === choice.deliveryOptionId)) fields[`stores.${i}.deliveryOptionId`] = 'Elige una forma de entrega de esta tienda.';
-    else if (store.couponError) fields[`stores.${i}.couponCode`] = store.couponError;
+    if (!store) fields[`stores.${i}.storeId`] = 'checkout.storeNotInCart';
+    else if (!store.deliveryOptions.some((o) => o.id === choice.deliveryOptionId)) fields[`stores.${i}.deliveryOptionId`] = 'checkout.chooseDelivery';
+    else if (store.couponErrorKey) fields[`stores.${i}.couponCode`] = store.couponErrorKey;
   });
-  if (Object.keys(fields).length) throw new AppError('BAD_REQUEST', { message: Object.values(fields)[0]!, fields });
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError('BAD_REQUEST', { ...firstText(first), fields });
   const ships = quote.stores.some((s) => s.deliveryOptions.find((o) => o.id === s.deliveryOptionId)?.kind !== 'pickup');
   if (ships && !input.shippingAddress) {
-    throw new AppError('BAD_REQUEST', { message: 'Escribe la dirección de envío.', fields: { 'shippingAddress.line1': 'Escribe la dirección de envío.' } });
+    throw new AppError('BAD_REQUEST', { key: 'checkout.shippingAddressRequired', fields: { 'shippingAddress.line1': 'checkout.shippingAddressRequired' } });
   }
-  if (quote.total <= 0) throw new AppError('BAD_REQUEST', { message: 'El total a pagar debe ser mayor que cero.' });
+  if (quote.total <= 0) throw new AppError('BAD_REQUEST', { key: 'checkout.totalNotPositive' });
   if (quote.total !== input.expectedTotal) {
     throw new AppError('CONFLICT', {
-      message: 'Los precios cambiaron desde que abriste el pago. Revisa el nuevo total y confirma.',
+      key: 'checkout.priceChanged',
       data: { reason: 'PRICE_CHANGED', quote },
     });
   }
@@ -160,7 +166,7 @@ export async function createCheckout({
           .returning({ id: coupons.id });
         if (!used.length) {
           const i = input.stores.findIndex((s) => s.storeId === store.storeId);
-          throw new AppError('BAD_REQUEST', { message: 'Este cupón ya alcanzó su límite de usos.', fields: { [`stores.${i}.couponCode`]: 'Este cupón ya alcanzó su límite de usos.' } });
+          throw new AppError('BAD_REQUEST', { key: 'coupon.exhausted', fields: { [`stores.${i}.couponCode`]: 'coupon.exhausted' } });
         }
         couponId = used[0]!.id;
       }

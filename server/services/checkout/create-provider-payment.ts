@@ -33,10 +33,10 @@ export async function createProviderPayment({
   let failure: unknown;
   const result = await db.transaction(async (tx) => {
     const [checkout] = await tx.select().from(checkouts).where(eq(checkouts.id, checkoutId)).for('update');
-    if (!checkout) throw new AppError('NOT_FOUND', { message: 'Pago no encontrado.' });
+    if (!checkout) throw new AppError('NOT_FOUND', { key: 'notFound.payment' });
     if (checkout.providerRef && checkout.paymentUrl) return { paymentUrl: checkout.paymentUrl, providerRef: checkout.providerRef };
     if (checkout.status !== 'pending') {
-      throw new AppError('CONFLICT', { message: 'Este pago ya no está abierto.', data: { reason: 'CHECKOUT_CLOSED', status: checkout.status } });
+      throw new AppError('CONFLICT', { key: 'checkout.paymentClosed', data: { reason: 'CHECKOUT_CLOSED', status: checkout.status } });
     }
     const minutesLeft = Math.ceil((checkout.expiresAt.getTime() - Date.now()) / 60_000);
     try {
@@ -71,7 +71,7 @@ export async function createProviderPayment({
     if (checkout && !checkout.providerRef) await closeUnpaidCheckout(tx, checkout, 'failed', 'system');
   });
   throw new AppError('UPSTREAM_FAILED', {
-    message: 'No pudimos abrir el pago. No se te cobró nada; inténtalo de nuevo en un momento.',
+    key: 'checkout.paymentOpenFailed',
     cause: failure,
   });
 }

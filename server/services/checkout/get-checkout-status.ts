@@ -29,7 +29,7 @@ export async function getCheckoutStatus({
 }): Promise<CheckoutStatusView> {
   const [checkout] = await db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
   const allowed = checkout && ((userId !== null && checkout.buyerUserId === userId) || accessTokenMatches(token, checkout.accessToken));
-  if (!checkout || !allowed) throw new AppError('NOT_FOUND', { message: 'Pago no encontrado.' });
+  if (!checkout || !allowed) throw new AppError('NOT_FOUND', { key: 'notFound.payment' });
   const rows = await db
     .select({ id: orders.id, number: orders.number, storeName: stores.name, storeSlug: stores.slug, status: orders.status, total: orders.total, currency: orders.currency })
     .from(orders)

@@ -36,7 +36,7 @@ export async function claimIdempotencyKey<T>(
     const [row] = await db.select().from(idempotencyKeys).where(where);
     if (!row || row.requestHash !== hash) {
       throw new AppError('CONFLICT', {
-        message: 'Esta clave de idempotencia ya se usó con otros datos.',
+        key: 'checkout.idempotencyReused',
         data: { reason: 'IDEMPOTENCY_KEY_REUSED' },
       });
     }

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { coupons, deliveryOptions, type Coupon } from '../../db/schema';
+import { errorText, type ErrorKey } from '../../errors/messages';
+import { defaultLocale, type Locale } from '../../i18n/config';
 import { deliveryFee } from '../commerce-settings/list-delivery-options';
 import type { CheckoutQuote, TCheckoutLine, TStoreChoice } from './schemas';
 
@@ -26,11 +28,11 @@ export function percentOf(amount: number, percent: number): number {
 }
 
 /** The discount a coupon gives on `subtotal` now, or why it does not apply. */
-export function couponDiscount(coupon: Coupon | undefined, subtotal: number, now: Date): { discount: number } | { error: string } {
-  if (!coupon || !coupon.active) return { error: 'Este cupón no existe o ya no está activo.' };
-  if (coupon.expiresAt && coupon.expiresAt <= now) return { error: 'Este cupón venció.' };
-  if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return { error: 'Este cupón ya alcanzó su límite de usos.' };
-  if (subtotal < coupon.minAmount) return { error: 'Tu compra no alcanza el monto mínimo de este cupón.' };
+export function couponDiscount(coupon: Coupon | undefined, subtotal: number, now: Date): { discount: number } | { error: ErrorKey } {
+  if (!coupon || !coupon.active) return { error: 'coupon.notActive' };
+  if (coupon.expiresAt && coupon.expiresAt <= now) return { error: 'coupon.expired' };
+  if (coupon.usageLimit !== null && coupon.usedCount >= coupon.usageLimit) return { error: 'coupon.exhausted' };
+  if (subtotal < coupon.minAmount) return { error: 'coupon.belowMinimum' };
   const discount = coupon.kind === 'percent' ? percentOf(subtotal, coupon.value) : Math.min(coupon.value, subtotal);
   return { discount };
 }
@@ -45,11 +47,14 @@ export async function computeQuote({
   lines,
   choices,
   now = new Date(),
+  locale = defaultLocale,
 }: {
   db: DbOrTx;
   lines: TCheckoutLine[];
   choices: TStoreChoice[];
   now?: Date;
+  /** Language of `couponError` (the caller's). */
+  locale?: Locale;
 }): Promise<CheckoutQuote> {
   const qtyByVariant = new Map<string, number>();
   for (const l of lines) qtyByVariant.set(l.variantId, Math.min(99, (qtyByVariant.get(l.variantId) ?? 0) + l.qty));
@@ -119,14 +124,14 @@ export async function computeQuote({
     const choice = choiceByStore.get(storeId);
     let discount = 0;
     let coupon: { code: string; discount: number } | null = null;
-    let couponError: string | null = null;
+    let couponErrorKey: ErrorKey | null = null;
     if (choice?.couponCode) {
       const result = couponDiscount(
         couponRows.find((c) => c.storeId === storeId && c.code === choice.couponCode),
         subtotal,
         now,
       );
-      if ('error' in result) couponError = result.error;
+      if ('error' in result) couponErrorKey = result.error;
       else {
         discount = result.discount;
         coupon = { code: choice.couponCode, discount };
@@ -149,7 +154,8 @@ export async function computeQuote({
       deliveryOptions: storeOptions,
       deliveryOptionId: chosen?.id ?? null,
       coupon,
-      couponError,
+      couponError: couponErrorKey && errorText(couponErrorKey, undefined, locale),
+      couponErrorKey,
       subtotal,
       discount,
       shippingFee,

@@ -1,23 +1,25 @@
 import { z } from 'zod';
+import type { ErrorKey } from '../../errors/messages';
+import { vmsg } from '../../errors/validation';
 
 export const ZContact = z.object({
-  name: z.string().trim().min(2, 'Escribe tu nombre.').max(120),
-  email: z.string().trim().toLowerCase().email('Correo no válido.').max(200),
+  name: z.string().trim().min(2, vmsg('enterName')).max(120),
+  email: z.string().trim().toLowerCase().email(vmsg('invalidEmail')).max(200),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Teléfono no válido.')
+    .regex(/^\+?[0-9 ()-]{6,20}$/, vmsg('invalidPhone'))
     .optional()
     .or(z.literal('').transform(() => undefined)),
 });
 
 export const ZShippingAddress = z.object({
-  line1: z.string().trim().min(3, 'Escribe la dirección.').max(200),
+  line1: z.string().trim().min(3, vmsg('enterAddress')).max(200),
   line2: z.string().trim().max(200).optional(),
-  city: z.string().trim().min(2, 'Escribe la ciudad.').max(100),
+  city: z.string().trim().min(2, vmsg('enterCity')).max(100),
   region: z.string().trim().max(100).optional(),
   postalCode: z.string().trim().max(20).optional(),
-  country: z.string().trim().length(2, 'País (código de 2 letras).').toUpperCase(),
+  country: z.string().trim().length(2, vmsg('countryCode')).toUpperCase(),
   notes: z.string().trim().max(500).optional(),
 });
 
@@ -86,7 +88,9 @@ export type CheckoutQuote = {
     deliveryOptions: { id: string; kind: 'flat_rate' | 'free_over' | 'pickup'; label: string; details: string; price: number; freeOver: number | null; fee: number }[];
     deliveryOptionId: string | null;
     coupon: { code: string; discount: number } | null;
+    /** Why the coupon does not apply, in the caller's language; `couponErrorKey` is its key (errors namespace). */
     couponError: string | null;
+    couponErrorKey: ErrorKey | null;
     subtotal: number;
     discount: number;
     shippingFee: number;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ZMoneyMinor } from '../products/schemas';
+import { vmsg } from '../../errors/validation';
 
 export const DELIVERY_KINDS = ['flat_rate', 'free_over', 'pickup'] as const;
 export type TDeliveryKind = (typeof DELIVERY_KINDS)[number];
 
-const ZLabel = z.string().trim().min(2, 'Mínimo 2 caracteres.').max(60, 'Máximo 60 caracteres.');
-const ZDetails = z.string().trim().max(300, 'Máximo 300 caracteres.');
-const ZPositiveMoney = ZMoneyMinor.refine((n) => n > 0, 'Debe ser mayor que 0.');
+const ZLabel = z.string().trim().min(2, vmsg('minChars', { minimum: 2 })).max(60, vmsg('maxChars', { maximum: 60 }));
+const ZDetails = z.string().trim().max(300, vmsg('maxChars', { maximum: 300 }));
+const ZPositiveMoney = ZMoneyMinor.refine((n) => n > 0, vmsg('greaterThanZero'));
 
 /** What each kind needs: flat_rate a price, free_over a price and the threshold, pickup where to pick up. */
 export const ZDeliveryOptionFields = z.discriminatedUnion(
@@ -24,11 +25,11 @@ export const ZDeliveryOptionFields = z.discriminatedUnion(
     z.object({
       kind: z.literal('pickup'),
       label: ZLabel,
-      details: z.string().trim().min(5, 'Di dónde y cuándo se recoge (mínimo 5 caracteres).').max(300, 'Máximo 300 caracteres.'),
+      details: z.string().trim().min(5, vmsg('pickupDetails')).max(300, vmsg('maxChars', { maximum: 300 })),
       active: z.boolean().default(true),
     }),
   ],
-  { error: 'Elige un tipo de entrega.' },
+  { error: vmsg('chooseDeliveryKind') },
 );
 
 export const ZCreateDeliveryOptionInput = z.object({ storeId: z.string().uuid() }).and(ZDeliveryOptionFields);
@@ -48,37 +49,37 @@ export const ZReorderDeliveryOptionsInput = z.object({
     .array(z.string().uuid())
     .min(1)
     .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, 'Hay opciones repetidas.'),
+    .refine((ids) => new Set(ids).size === ids.length, vmsg('repeatedOptions')),
 });
 
 export const ZCouponCode = z
   .string()
   .trim()
   .toUpperCase()
-  .min(3, 'Mínimo 3 caracteres.')
-  .max(30, 'Máximo 30 caracteres.')
-  .regex(/^[A-Z0-9_-]+$/, 'Solo letras sin tilde, números, guion y guion bajo.');
+  .min(3, vmsg('minChars', { minimum: 3 }))
+  .max(30, vmsg('maxChars', { maximum: 30 }))
+  .regex(/^[A-Z0-9_-]+$/, vmsg('couponCodeChars'));
 
 const couponFields = z.object({
   code: ZCouponCode,
-  kind: z.enum(['percent', 'fixed'], { message: 'Elige el tipo de descuento.' }),
+  kind: z.enum(['percent', 'fixed'], { message: vmsg('chooseDiscountKind') }),
   /** percent: 1–100; fixed: minor units of the store currency. */
-  value: z.number({ message: 'Ingresa el descuento.' }).int('Sin decimales.').min(1, 'Debe ser mayor que 0.').max(1_000_000_000_00, 'Monto demasiado alto.'),
+  value: z.number({ message: vmsg('enterDiscount') }).int(vmsg('noDecimals')).min(1, vmsg('greaterThanZero')).max(1_000_000_000_00, vmsg('amountTooHigh')),
   minAmount: ZMoneyMinor.default(0),
   usageLimit: z
-    .number({ message: 'Ingresa un número.' })
-    .int('Solo enteros.')
-    .min(1, 'Mínimo 1 uso.')
-    .max(1_000_000, 'Máximo 1.000.000.')
+    .number({ message: vmsg('enterNumber') })
+    .int(vmsg('wholeNumbers'))
+    .min(1, vmsg('minOneUse'))
+    .max(1_000_000, vmsg('maxOneMillion'))
     .nullable()
     .default(null),
-  expiresAt: z.coerce.date({ message: 'Fecha no válida.' }).nullable().default(null),
+  expiresAt: z.coerce.date({ message: vmsg('invalidDate') }).nullable().default(null),
   active: z.boolean().default(true),
 });
 
 function checkCoupon(c: z.output<typeof couponFields>, ctx: z.RefinementCtx) {
   if (c.kind === 'percent' && c.value > 100) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'El porcentaje va de 1 a 100.' });
+    ctx.addIssue({ code: 'custom', path: ['value'], message: vmsg('percentRange') });
   }
 }
 

@@ -4,12 +4,13 @@ import { coupons, type Coupon, type Store } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { ZCreateCouponInput, ZUpdateCouponInput, type TCreateCouponInput, type TUpdateCouponInput } from './schemas';
 
-const notFound = () => new AppError('NOT_FOUND', { message: 'Cupón no encontrado.' });
+const notFound = () => new AppError('NOT_FOUND', { key: 'notFound.coupon' });
 
 function codeTaken(code: string, cause: unknown) {
   return new AppError('CONFLICT', {
-    message: `Ya tienes un cupón con el código ${code}.`,
-    fields: { code: 'Ya existe un cupón con este código.' },
+    key: 'coupon.codeTaken',
+    params: { code },
+    fields: { code: 'coupon.codeTakenField' },
     cause,
   });
 }
@@ -22,7 +23,7 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
 
 function pastExpiry(expiresAt: Date | null): AppError | null {
   if (expiresAt && expiresAt.getTime() <= Date.now()) {
-    return new AppError('BAD_REQUEST', { message: 'Revisa los campos marcados.', fields: { expiresAt: 'La fecha ya pasó.' } });
+    return new AppError('BAD_REQUEST', { key: 'generic.invalidInput', fields: { expiresAt: 'coupon.expiryPastField' } });
   }
   return null;
 }
@@ -97,8 +98,8 @@ export async function updateCoupon({ db, store, input }: { db: Db; store: Store;
     const [now] = await db.select({ used: coupons.usedCount }).from(coupons).where(eq(coupons.id, c.couponId));
     if (!now) throw notFound();
     throw new AppError('CONFLICT', {
-      message: 'El límite de usos no puede ser menor que los usos que ya tiene.',
-      fields: { usageLimit: `Ya se usó ${now.used} ${now.used === 1 ? 'vez' : 'veces'}: el límite debe ser ${now.used} o más.` },
+      key: 'coupon.limitBelowUses',
+      fields: { usageLimit: { key: 'coupon.limitBelowUsesField', params: { used: now.used } } },
     });
   }
   return row;

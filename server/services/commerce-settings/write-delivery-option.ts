@@ -24,7 +24,7 @@ function columns(input: unknown) {
   };
 }
 
-const notFound = () => new AppError('NOT_FOUND', { message: 'Opción de entrega no encontrada.' });
+const notFound = () => new AppError('NOT_FOUND', { key: 'notFound.deliveryOption' });
 
 export async function createDeliveryOption({ db, store, input }: { db: Db; store: Store; input: TCreateDeliveryOptionInput }): Promise<DeliveryOption> {
   const values = columns(input);
@@ -36,7 +36,7 @@ export async function createDeliveryOption({ db, store, input }: { db: Db; store
       .from(deliveryOptions)
       .where(eq(deliveryOptions.storeId, store.id));
     if ((stats?.n ?? 0) >= MAX_OPTIONS) {
-      throw new AppError('CONFLICT', { message: `Máximo ${MAX_OPTIONS} opciones de entrega por tienda.` });
+      throw new AppError('CONFLICT', { key: 'delivery.tooMany', params: { max: MAX_OPTIONS } });
     }
     const [row] = await tx
       .insert(deliveryOptions)
@@ -106,7 +106,7 @@ export async function reorderDeliveryOptions({
       .for('update');
     const known = new Set(current.map((r) => r.id));
     if (current.length !== optionIds.length || !optionIds.every((id) => known.has(id))) {
-      throw new AppError('CONFLICT', { message: 'Las opciones cambiaron mientras las ordenabas. Recarga e inténtalo de nuevo.' });
+      throw new AppError('CONFLICT', { key: 'delivery.reorderConflict' });
     }
     await tx
       .update(deliveryOptions)

@@ -5,16 +5,17 @@ import { commissionRules, storeCommissionOverrides, stores, type CommissionRule 
 import { AppError } from '../../errors/app-error';
 import { effectiveCommissionRule, parseCommissionRule } from './compute-commission';
 import { appendAudit } from '../audit/append-audit';
+import { vmsg } from '../../errors/validation';
 
 export const ZSetStoreOverrideInput = z.object({
-  storeId: z.string().uuid({ message: 'Tienda inválida.' }),
+  storeId: z.string().uuid({ message: vmsg('invalidStore') }),
   /** null removes the override: the store goes back to its owner's plan rule. */
-  ruleCode: z.string().trim().min(1, { message: 'Elige una regla.' }).max(64).nullable(),
-  reason: z.string().trim().max(500, { message: 'Máximo 500 caracteres.' }).default(''),
+  ruleCode: z.string().trim().min(1, { message: vmsg('chooseRule') }).max(64).nullable(),
+  reason: z.string().trim().max(500, { message: vmsg('maxChars', { maximum: 500 }) }).default(''),
 });
 export type TSetStoreOverrideInput = z.input<typeof ZSetStoreOverrideInput>;
 
-export const ZStoreCommissionInput = z.object({ storeId: z.string().uuid({ message: 'Tienda inválida.' }) });
+export const ZStoreCommissionInput = z.object({ storeId: z.string().uuid({ message: vmsg('invalidStore') }) });
 
 export type CommissionRuleView = Pick<CommissionRule, 'id' | 'code' | 'name' | 'kind' | 'params'> & { valid: boolean };
 
@@ -35,7 +36,7 @@ export async function listCommissionRules({ db }: { db: Db }): Promise<Commissio
 /** What a store pays now and why (override or plan). */
 export async function getStoreCommission({ db, storeId }: { db: Db; storeId: string }) {
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.id, storeId));
-  if (!store) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!store) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   const [override] = await db.select().from(storeCommissionOverrides).where(eq(storeCommissionOverrides.storeId, storeId));
   const { rule, source } = await effectiveCommissionRule(db, storeId);
   return {
@@ -52,7 +53,7 @@ export async function getStoreCommission({ db, storeId }: { db: Db; storeId: str
 export async function setStoreOverride({ db, adminId, input }: { db: Db; adminId: string; input: TSetStoreOverrideInput }) {
   const data = ZSetStoreOverrideInput.parse(input);
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.id, data.storeId));
-  if (!store) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!store) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   if (data.ruleCode === null) {
     await db.transaction(async (tx) => {
       await tx.delete(storeCommissionOverrides).where(eq(storeCommissionOverrides.storeId, data.storeId));
@@ -61,13 +62,13 @@ export async function setStoreOverride({ db, adminId, input }: { db: Db; adminId
     return getStoreCommission({ db, storeId: data.storeId });
   }
   const [rule] = await db.select().from(commissionRules).where(eq(commissionRules.code, data.ruleCode));
-  if (!rule) throw new AppError('BAD_REQUEST', { message: 'Regla de comisión desconocida.', fields: { ruleCode: 'Regla desconocida.' } });
+  if (!rule) throw new AppError('BAD_REQUEST', { key: 'commission.unknownRule', fields: { ruleCode: 'commission.unknownRuleField' } });
   try {
     parseCommissionRule(rule);
   } catch (err) {
     throw new AppError('BAD_REQUEST', {
-      message: 'Esa regla tiene parámetros inválidos; corrígela antes de asignarla.',
-      fields: { ruleCode: 'Parámetros inválidos.' },
+      key: 'commission.invalidRule',
+      fields: { ruleCode: 'commission.invalidRuleField' },
       cause: err,
     });
   }

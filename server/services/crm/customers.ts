@@ -154,7 +154,7 @@ export async function customerRow(db: Db, store: Store, buyerId: string): Promis
   const raw = await rawCustomers(db, store.id);
   const all = toRows(raw, store.currency, vipThreshold(raw.map((r) => Number(r.ltv))));
   const c = all.find((x) => x.id === buyerId);
-  if (!c) throw new AppError('NOT_FOUND', { message: 'Cliente no encontrado.' });
+  if (!c) throw new AppError('NOT_FOUND', { key: 'notFound.customer' });
   return c;
 }
 

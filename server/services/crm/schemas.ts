@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 export const SEGMENTS = ['new', 'repeat', 'vip', 'at_risk'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -8,7 +9,7 @@ export const SEGMENT_LABEL: Record<Segment, string> = { new: 'Nuevo', repeat: 'R
 export const ZCustomerListInput = z.object({
   segment: z.enum(SEGMENTS).optional(),
   tag: z.string().trim().min(1).max(40).optional(),
-  q: z.string().trim().max(100, 'Máximo 100 caracteres.').optional(),
+  q: z.string().trim().max(100, vmsg('maxChars', { maximum: 100 })).optional(),
 });
 
 /** Customers who bought only as guests are keyed by their normalised email: `guest:ana@correo.pe`. */
@@ -21,15 +22,15 @@ export const ZBuyerId = z
   .string()
   .min(1)
   .max(330)
-  .refine((v) => ACCOUNT_ID.test(v) || GUEST_ID.test(v), 'Cliente inválido.');
+  .refine((v) => ACCOUNT_ID.test(v) || GUEST_ID.test(v), vmsg('invalidCustomer'));
 
-export const ZAddNoteInput = z.object({ buyerId: ZBuyerId, body: z.string().trim().min(1, 'Escribe la nota.').max(2000, 'Máximo 2000 caracteres.') });
+export const ZAddNoteInput = z.object({ buyerId: ZBuyerId, body: z.string().trim().min(1, vmsg('enterNote')).max(2000, vmsg('maxChars', { maximum: 2000 })) });
 export const ZTagInput = z.object({
   buyerId: ZBuyerId,
   tag: z
     .string()
     .trim()
-    .min(1, 'Escribe la etiqueta.')
-    .max(40, 'Máximo 40 caracteres.')
+    .min(1, vmsg('enterTag'))
+    .max(40, vmsg('maxChars', { maximum: 40 }))
     .transform((t) => t.toLowerCase()),
 });

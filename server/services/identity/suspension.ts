@@ -14,7 +14,7 @@ export async function isUserSuspended(db: DbOrTx, userId: string): Promise<boole
 /** The typed refusal every authed entry point gives a suspended account. */
 export function accountSuspendedError(): AppError {
   return new AppError('FORBIDDEN', {
-    message: 'Tu cuenta está suspendida. Escríbenos a soporte si crees que es un error.',
+    key: 'auth.accountSuspended',
     data: { reason: 'ACCOUNT_SUSPENDED' },
   });
 }

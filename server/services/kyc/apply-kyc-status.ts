@@ -32,7 +32,7 @@ export async function applyKycReport(db: DbOrTx, sessionId: string, report: KycR
     if (!s) throw new Error(`kyc session ${sessionId} not found`);
     // Two reviewers (or a reviewer and DIDIT) at once: the second finds it already decided.
     if (report.source === 'admin' && s.status !== 'In Review') {
-      throw new AppError('CONFLICT', { message: 'Esta verificación ya no está en revisión.', data: { reason: 'NOT_IN_REVIEW', status: s.status } });
+      throw new AppError('CONFLICT', { key: 'kyc.notInReview', data: { reason: 'NOT_IN_REVIEW', status: s.status } });
     }
     // Provider timestamps are whole seconds: compare at that grain, so a report from the second the session was
     // created (or last changed) is not mistaken for an older one.

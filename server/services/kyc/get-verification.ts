@@ -7,7 +7,7 @@ import { SETTLED, STATUS_LABEL } from './status-map';
 /** What the seller's verification page shows: the store's standing and its attempts, newest first. */
 export async function getVerification({ db, store }: { db: Db; store: Store }) {
   const [fresh] = await db.select({ kycStatus: stores.kycStatus, verifiedAt: stores.verifiedAt }).from(stores).where(eq(stores.id, store.id));
-  if (!fresh) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!fresh) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   const rows = await db.select().from(kycSessions).where(eq(kycSessions.storeId, store.id)).orderBy(desc(kycSessions.createdAt)).limit(10);
   return {
     storeId: store.id,

@@ -7,10 +7,11 @@ import { env } from '../../env';
 import { AppError } from '../../errors/app-error';
 import { appendAudit } from '../audit/append-audit';
 import { storeOwnerId } from '../stores/store-owner';
+import { vmsg } from '../../errors/validation';
 
 export const ZStartVerificationInput = z.object({
   storeId: z.string().uuid(),
-  kind: z.enum(['individual', 'business'], { message: 'Elige persona o empresa.' }),
+  kind: z.enum(['individual', 'business'], { message: vmsg('choosePersonOrCompany') }),
 });
 export type TStartVerificationInput = z.infer<typeof ZStartVerificationInput>;
 
@@ -41,14 +42,14 @@ export async function startVerification({
 }): Promise<{ sessionId: string; url: string; reused: boolean }> {
   const data = ZStartVerificationInput.parse(input);
   if ((await storeOwnerId(db, store.id)) !== userId) {
-    throw new AppError('FORBIDDEN', { message: 'Solo la persona dueña de la tienda puede verificarla.', data: { reason: 'OWNER_ONLY' } });
+    throw new AppError('FORBIDDEN', { key: 'kyc.ownerOnly', data: { reason: 'OWNER_ONLY' } });
   }
   const [fresh] = await db.select({ kycStatus: stores.kycStatus, status: stores.status }).from(stores).where(eq(stores.id, store.id));
   if (fresh?.status === 'suspended') {
-    throw new AppError('FORBIDDEN', { message: 'La tienda está suspendida. Escríbenos para revisarla.', data: { reason: 'STORE_SUSPENDED' } });
+    throw new AppError('FORBIDDEN', { key: 'kyc.storeSuspended', data: { reason: 'STORE_SUSPENDED' } });
   }
   if (fresh?.kycStatus === 'approved') {
-    throw new AppError('CONFLICT', { message: 'Esta tienda ya está verificada.', data: { reason: 'ALREADY_VERIFIED' } });
+    throw new AppError('CONFLICT', { key: 'kyc.alreadyVerified', data: { reason: 'ALREADY_VERIFIED' } });
   }
   const [inReview] = await db
     .select({ id: kycSessions.id })
@@ -56,7 +57,7 @@ export async function startVerification({
     .where(and(eq(kycSessions.storeId, store.id), inArray(kycSessions.status, ['In Review', 'Awaiting User'])))
     .limit(1);
   if (inReview) {
-    throw new AppError('CONFLICT', { message: 'Tu verificación está en revisión. Te avisaremos cuando haya una decisión.', data: { reason: 'IN_REVIEW' } });
+    throw new AppError('CONFLICT', { key: 'kyc.inReview', data: { reason: 'IN_REVIEW' } });
   }
   const [open] = await db
     .select()

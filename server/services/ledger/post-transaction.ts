@@ -82,7 +82,7 @@ export async function postLedgerTransaction(db: DbOrTx, input: PostTransactionIn
     } catch (err) {
       if (isCheckViolation(err, 'ledger_accounts_never_negative')) {
         throw new AppError('CONFLICT', {
-          message: 'Saldo insuficiente para este movimiento.',
+          key: 'ledger.insufficientFunds',
           data: { reason: 'INSUFFICIENT_FUNDS', accountId: id },
           cause: err,
         });

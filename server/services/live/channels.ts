@@ -44,7 +44,7 @@ export async function ensureChannel({ db, store, provider = liveProvider() }: { 
       created = await provider.createChannel({ name: `vita-${store.slug}`.slice(0, 128), tags: { vitaStore: store.id } });
     } catch (err) {
       logger.warn({ err, storeId: store.id }, 'live channel could not be created');
-      throw new AppError('UPSTREAM_FAILED', { message: 'No pudimos crear tu canal de transmisión. Inténtalo de nuevo en un momento.', cause: err });
+      throw new AppError('UPSTREAM_FAILED', { key: 'live.channelCreateFailed', cause: err });
     }
     const [row] = await tx
       .insert(ivsChannels)
@@ -67,12 +67,12 @@ export async function ensureChannel({ db, store, provider = liveProvider() }: { 
 export async function rotateStreamKey({ db, store, provider = liveProvider() }: { db: Db; store: Store; provider?: LiveProvider }): Promise<StreamSetup> {
   return db.transaction(async (tx) => {
     const [channel] = await tx.select().from(ivsChannels).where(eq(ivsChannels.storeId, store.id)).for('update');
-    if (!channel) throw new AppError('NOT_FOUND', { message: 'Esta tienda aún no tiene canal de transmisión.' });
+    if (!channel) throw new AppError('NOT_FOUND', { key: 'live.noChannelYet' });
     let key;
     try {
       key = await provider.rotateStreamKey({ channelArn: channel.channelArn, oldStreamKeyArn: channel.streamKeyArn });
     } catch (err) {
-      throw new AppError('UPSTREAM_FAILED', { message: 'No pudimos cambiar la clave. Inténtalo de nuevo.', cause: err });
+      throw new AppError('UPSTREAM_FAILED', { key: 'live.keyRotateFailed', cause: err });
     }
     const [row] = await tx
       .update(ivsChannels)

@@ -27,7 +27,7 @@ export async function consumeLiveChatQuota(db: DbOrTx, userId: string, showId: s
     } catch (e) {
       if (e instanceof RateLimiterRes) {
         const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        throw new AppError('TOO_MANY_REQUESTS', { message: `Vas muy rápido. Espera ${retryAfterSeconds} s para volver a escribir.`, data: { retryAfterSeconds } });
+        throw new AppError('TOO_MANY_REQUESTS', { key: 'live.chatTooFast', params: { seconds: retryAfterSeconds }, data: { retryAfterSeconds } });
       }
       throw e;
     }

@@ -24,10 +24,10 @@ export function chatDisplayName(user: { name?: string | null; email: string }, p
 export async function sendChatMessage({ db, user, input }: { db: Db; user: SessionUser; input: { showId: string; body: string } }) {
   const { showId, body } = ZChatInput.parse(input);
   const [show] = await db.select({ id: liveShows.id, storeId: liveShows.storeId, status: liveShows.status }).from(liveShows).where(eq(liveShows.id, showId));
-  if (!show || show.status === 'cancelled') throw new AppError('NOT_FOUND', { message: 'Transmisión no encontrada.' });
-  if (show.status === 'ended') throw new AppError('CONFLICT', { message: 'El chat de esta transmisión ya cerró.', data: { reason: 'SHOW_ENDED' } });
+  if (!show || show.status === 'cancelled') throw new AppError('NOT_FOUND', { key: 'notFound.show' });
+  if (show.status === 'ended') throw new AppError('CONFLICT', { key: 'live.chatClosed', data: { reason: 'SHOW_ENDED' } });
   const [banned] = await db.select({ userId: liveBans.userId }).from(liveBans).where(and(eq(liveBans.storeId, show.storeId), eq(liveBans.userId, user.id)));
-  if (banned) throw new AppError('FORBIDDEN', { message: 'La tienda te bloqueó del chat.', data: { reason: 'BANNED' } });
+  if (banned) throw new AppError('FORBIDDEN', { key: 'live.banned', data: { reason: 'BANNED' } });
   await consumeLiveChatQuota(db, user.id, showId);
   const [profile] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, user.id));
   return db.transaction(async (tx) => {
@@ -57,9 +57,9 @@ export async function banViewer({ db, store, userId, showId, messageId }: { db: 
   return db.transaction(async (tx) => {
     await storeShow(tx, store, showId);
     const [msg] = await tx.select({ userId: liveChatMessages.userId }).from(liveChatMessages).where(and(eq(liveChatMessages.id, messageId), eq(liveChatMessages.showId, showId)));
-    if (!msg?.userId) throw new AppError('NOT_FOUND', { message: 'Mensaje no encontrado.' });
+    if (!msg?.userId) throw new AppError('NOT_FOUND', { key: 'notFound.message' });
     const [isMember] = await tx.execute(sql`select 1 from store_members where store_id = ${store.id} and user_id = ${msg.userId}`);
-    if (isMember) throw new AppError('BAD_REQUEST', { message: 'No puedes bloquear a alguien del equipo de la tienda.' });
+    if (isMember) throw new AppError('BAD_REQUEST', { key: 'live.cannotBanTeam' });
     await tx.insert(liveBans).values({ storeId: store.id, userId: msg.userId, bannedBy: userId }).onConflictDoNothing();
     const hidden = await tx
       .update(liveChatMessages)

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error';
 
 export async function followStore({ db, userId, storeId }: { db: Db; userId: string; storeId: string }) {
   const [store] = await db.select({ id: stores.id }).from(stores).where(and(eq(stores.id, storeId), eq(stores.status, 'active')));
-  if (!store) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!store) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   await db.insert(follows).values({ userId, storeId }).onConflictDoNothing();
   return followState({ db, userId, storeId });
 }

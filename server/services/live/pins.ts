@@ -22,9 +22,9 @@ export function pinMetadata(p: LivePinPayload | null, showId: string): string {
 export async function pinProduct({ db, store, userId, showId, productId, provider = liveProvider() }: { db: Db; store: Store; userId: string; showId: string; productId: string; provider?: LiveProvider }) {
   const { payload, channelArn } = await db.transaction(async (tx) => {
     const show = await storeShow(tx, store, showId, true);
-    if (show.status !== 'live') throw new AppError('CONFLICT', { message: 'Solo puedes fijar productos mientras estás en vivo.', data: { reason: 'NOT_LIVE' } });
+    if (show.status !== 'live') throw new AppError('CONFLICT', { key: 'live.pinOnlyLive', data: { reason: 'NOT_LIVE' } });
     const [product] = await tx.select({ id: products.id, title: products.title, priceMin: products.priceMin, currency: products.currency }).from(products).where(and(eq(products.id, productId), eq(products.storeId, store.id), eq(products.status, 'active')));
-    if (!product) throw new AppError('BAD_REQUEST', { message: 'Ese producto no es de tu tienda o no está activo.', fields: { productId: 'Ese producto no es de tu tienda o no está activo.' } });
+    if (!product) throw new AppError('BAD_REQUEST', { key: 'live.pinNotYours', fields: { productId: 'live.pinNotYours' } });
     const now = new Date();
     await tx.update(livePins).set({ unpinnedAt: now }).where(and(eq(livePins.showId, show.id), isNull(livePins.unpinnedAt)));
     const [pin] = await tx.insert(livePins).values({ showId: show.id, productId, pinnedBy: userId, pinnedAt: now }).returning();

@@ -17,20 +17,20 @@ export function newShowSlug(): string {
 
 async function assertStoreProducts(db: DbOrTx, storeId: string, productIds: string[]): Promise<void> {
   if (!productIds.length) return;
-  if (new Set(productIds).size !== productIds.length) throw new AppError('BAD_REQUEST', { message: 'Hay productos repetidos.', fields: { productIds: 'Hay productos repetidos.' } });
+  if (new Set(productIds).size !== productIds.length) throw new AppError('BAD_REQUEST', { key: 'live.duplicateProducts', fields: { productIds: 'live.duplicateProducts' } });
   const rows = await db
     .select({ id: products.id })
     .from(products)
     .where(and(inArray(products.id, productIds), eq(products.storeId, storeId), eq(products.status, 'active')));
   if (rows.length !== productIds.length) {
-    throw new AppError('BAD_REQUEST', { message: 'Elige productos activos de esta tienda.', fields: { productIds: 'Elige productos activos de esta tienda.' } });
+    throw new AppError('BAD_REQUEST', { key: 'live.chooseActiveProducts', fields: { productIds: 'live.chooseActiveProducts' } });
   }
 }
 
 export async function scheduleShow({ db, store, userId, input }: { db: Db; store: Store; userId: string; input: TScheduleShowInput }) {
   const data = ZScheduleShowInput.parse(input);
   if (data.scheduledAt.getTime() < Date.now() - 5 * 60_000) {
-    throw new AppError('BAD_REQUEST', { message: 'Elige una fecha futura.', fields: { scheduledAt: 'Elige una fecha futura.' } });
+    throw new AppError('BAD_REQUEST', { key: 'live.futureDate', fields: { scheduledAt: 'live.futureDate' } });
   }
   return db.transaction(async (tx) => {
     if (data.coverMediaId) await assertReadyMedia({ db: tx, mediaIds: [data.coverMediaId], storeId: store.id, userId, field: 'coverMediaId' });
@@ -50,14 +50,14 @@ export async function scheduleShow({ db, store, userId, input }: { db: Db; store
 export async function storeShow(db: DbOrTx, store: Store, showId: string, lock = false): Promise<LiveShow> {
   const q = db.select().from(liveShows).where(and(eq(liveShows.id, showId), eq(liveShows.storeId, store.id)));
   const [show] = lock ? await q.for('update') : await q;
-  if (!show) throw new AppError('NOT_FOUND', { message: 'Transmisión no encontrada.' });
+  if (!show) throw new AppError('NOT_FOUND', { key: 'notFound.show' });
   return show;
 }
 
 export async function cancelShow({ db, store, showId }: { db: Db; store: Store; showId: string }) {
   return db.transaction(async (tx) => {
     const show = await storeShow(tx, store, showId, true);
-    if (show.status !== 'scheduled') throw new AppError('CONFLICT', { message: 'Solo se puede cancelar una transmisión programada.', data: { reason: 'NOT_SCHEDULED' } });
+    if (show.status !== 'scheduled') throw new AppError('CONFLICT', { key: 'live.onlyScheduledCancel', data: { reason: 'NOT_SCHEDULED' } });
     const [row] = await tx.update(liveShows).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(liveShows.id, show.id)).returning();
     return row!;
   });
@@ -67,9 +67,9 @@ export async function cancelShow({ db, store, showId }: { db: Db; store: Store; 
 export async function armShow({ db, store, showId }: { db: Db; store: Store; showId: string }) {
   return db.transaction(async (tx) => {
     const show = await storeShow(tx, store, showId);
-    if (show.status === 'cancelled' || show.status === 'ended') throw new AppError('CONFLICT', { message: 'Esta transmisión ya terminó.', data: { reason: 'SHOW_CLOSED' } });
+    if (show.status === 'cancelled' || show.status === 'ended') throw new AppError('CONFLICT', { key: 'live.showClosed', data: { reason: 'SHOW_CLOSED' } });
     const updated = await tx.update(ivsChannels).set({ activeShowId: show.id }).where(eq(ivsChannels.storeId, store.id)).returning({ id: ivsChannels.id });
-    if (!updated.length) throw new AppError('CONFLICT', { message: 'Primero configura tu canal de transmisión.', data: { reason: 'NO_CHANNEL' } });
+    if (!updated.length) throw new AppError('CONFLICT', { key: 'live.noChannel', data: { reason: 'NO_CHANNEL' } });
     return { armed: true };
   });
 }
@@ -209,7 +209,7 @@ export async function viewerCount(db: DbOrTx, showId: string): Promise<number> {
 /** A viewer's heartbeat (every ~20 s while the page is open); answers the current count. */
 export async function heartbeat({ db, showId, viewerKey }: { db: Db; showId: string; viewerKey: string }): Promise<{ viewerCount: number }> {
   const [show] = await db.select({ status: liveShows.status }).from(liveShows).where(eq(liveShows.id, showId));
-  if (!show) throw new AppError('NOT_FOUND', { message: 'Transmisión no encontrada.' });
+  if (!show) throw new AppError('NOT_FOUND', { key: 'notFound.show' });
   if (show.status === 'live') {
     await db
       .insert(liveViewerPresence)
@@ -238,8 +238,8 @@ export async function getShowProduct({ db, showId, productId, mediaUrl }: { db: 
     .innerJoin(stores, eq(stores.id, liveShows.storeId))
     .innerJoin(products, and(eq(products.storeId, liveShows.storeId), eq(products.id, productId)))
     .where(eq(liveShows.id, showId));
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
   const page = await getProductPage({ db, input: { store: row.storeSlug, product: row.productSlug }, mediaUrl });
-  if (!page) throw new AppError('NOT_FOUND', { message: 'Producto no disponible.' });
+  if (!page) throw new AppError('NOT_FOUND', { key: 'notFound.productUnavailable' });
   return { store: { name: page.store.name, slug: page.store.slug }, product: page.product };
 }

@@ -30,10 +30,10 @@ export async function startTip({ db, user, input, locale = 'es' }: { db: Db; use
       .from(liveShows)
       .innerJoin(stores, eq(stores.id, liveShows.storeId))
       .where(and(eq(liveShows.id, data.showId), eq(stores.status, 'active')));
-    if (!row || row.show.status === 'cancelled') throw new AppError('NOT_FOUND', { message: 'Transmisión no encontrada.' });
-    if (row.show.status !== 'live') throw new AppError('CONFLICT', { message: 'Las propinas se envían durante la transmisión en vivo.', data: { reason: 'NOT_LIVE' } });
+    if (!row || row.show.status === 'cancelled') throw new AppError('NOT_FOUND', { key: 'notFound.show' });
+    if (row.show.status !== 'live') throw new AppError('CONFLICT', { key: 'live.tipsOnlyLive', data: { reason: 'NOT_LIVE' } });
     const [member] = await tx.execute(sql`select 1 from store_members where store_id = ${row.show.storeId} and user_id = ${user.id}`);
-    if (member) throw new AppError('BAD_REQUEST', { message: 'No puedes darte propina a tu propia tienda.' });
+    if (member) throw new AppError('BAD_REQUEST', { key: 'live.ownTip' });
     const [checkout] = await tx
       .insert(checkouts)
       .values({
@@ -134,6 +134,6 @@ export async function getTipStatus({ db, userId, checkoutId }: { db: Db; userId:
     .from(liveTips)
     .innerJoin(checkouts, eq(checkouts.id, liveTips.checkoutId))
     .where(and(eq(liveTips.checkoutId, checkoutId), eq(liveTips.userId, userId)));
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Propina no encontrada.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'notFound.tip' });
   return { status: row.status, paid: !!row.paidAt, amount: row.amount, currency: row.currency.trim() };
 }

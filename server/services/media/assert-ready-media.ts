@@ -26,15 +26,15 @@ export async function assertReadyMedia({
   if (mediaIds.length === 0) return [];
   const reject = () =>
     new AppError('BAD_REQUEST', {
-      message: 'Alguna foto no está lista o no pertenece a esta tienda. Vuelve a subirla.',
-      fields: { [field]: 'Alguna foto no está lista o no pertenece a esta tienda. Vuelve a subirla.' },
+      key: 'media.notReady',
+      fields: { [field]: 'media.notReady' },
     });
   if (!mediaIds.every((id) => UUID.test(id))) throw reject();
   const unique = [...new Set(mediaIds)];
   if (unique.length !== mediaIds.length) {
     throw new AppError('BAD_REQUEST', {
-      message: 'La misma foto aparece más de una vez.',
-      fields: { [field]: 'La misma foto aparece más de una vez.' },
+      key: 'media.duplicate',
+      fields: { [field]: 'media.duplicate' },
     });
   }
   const rows = await db.select().from(media).where(inArray(media.id, unique));

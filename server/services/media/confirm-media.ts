@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { media, type Media } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { detectImageType } from './detect-image-type';
-import { formatMegabytes, MEDIA_MAX_BYTES, type TConfirmMediaResult, type TImageType } from './schemas';
+import { megabytes, MEDIA_MAX_BYTES, type TConfirmMediaResult, type TImageType } from './schemas';
 
 export type MediaVerdict =
   | { outcome: 'ready'; result: TConfirmMediaResult }
@@ -28,10 +28,10 @@ export async function confirmMedia({
   mediaId: string;
 }): Promise<TConfirmMediaResult> {
   const verdict = await settleMedia({ db, storage, mediaId, ownerUserId: userId });
-  if (!verdict) throw new AppError('NOT_FOUND', { message: 'Foto no encontrada.' });
+  if (!verdict) throw new AppError('NOT_FOUND', { key: 'notFound.photo' });
   if (verdict.outcome === 'ready') return verdict.result;
   if (verdict.outcome === 'failed') throw verdict.error;
-  throw new AppError('CONFLICT', { message: 'La foto todavía no ha terminado de subirse. Inténtalo de nuevo.' });
+  throw new AppError('CONFLICT', { key: 'media.stillUploading' });
 }
 
 /**
@@ -58,7 +58,7 @@ export async function settleMedia({
     if (row.status === 'failed') {
       return {
         outcome: 'failed',
-        error: new AppError('BAD_REQUEST', { message: 'Esta foto no se pudo procesar. Vuelve a subirla.' }),
+        error: new AppError('BAD_REQUEST', { key: 'media.processingFailed' }),
       };
     }
 
@@ -95,14 +95,15 @@ async function inspectStoredImage(storage: MediaStorage, row: Media): Promise<In
     return {
       outcome: 'failed',
       error: new AppError('PAYLOAD_TOO_LARGE', {
-        message: `La foto pesa ${formatMegabytes(head.bytes)}; el máximo es ${formatMegabytes(MEDIA_MAX_BYTES)}.`,
+        key: 'media.tooLarge',
+        params: { size: megabytes(head.bytes), max: megabytes(MEDIA_MAX_BYTES) },
       }),
     };
   }
   if (head.bytes !== row.bytes) {
     return {
       outcome: 'failed',
-      error: new AppError('BAD_REQUEST', { message: 'El archivo subido no coincide con el anunciado. Vuelve a subirlo.' }),
+      error: new AppError('BAD_REQUEST', { key: 'media.mismatch' }),
     };
   }
   const bytes = await storage.getObject(row.key);
@@ -112,7 +113,7 @@ async function inspectStoredImage(storage: MediaStorage, row: Media): Promise<In
   if (type !== row.mime) {
     return {
       outcome: 'failed',
-      error: new AppError('UNSUPPORTED_MEDIA_TYPE', { message: 'El archivo no es una foto JPG, PNG o WebP válida.' }),
+      error: new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'media.notAnImage' }),
     };
   }
 
@@ -120,12 +121,12 @@ async function inspectStoredImage(storage: MediaStorage, row: Media): Promise<In
   try {
     meta = await sharp(bytes).metadata();
   } catch {
-    return { outcome: 'failed', error: new AppError('UNSUPPORTED_MEDIA_TYPE', { message: 'La foto está dañada y no se puede abrir.' }) };
+    return { outcome: 'failed', error: new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'media.corrupt' }) };
   }
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
   if (!width || !height) {
-    return { outcome: 'failed', error: new AppError('UNSUPPORTED_MEDIA_TYPE', { message: 'La foto está dañada y no se puede abrir.' }) };
+    return { outcome: 'failed', error: new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'media.corrupt' }) };
   }
 
   // Phone photos carry EXIF (often the GPS position of the seller's home). The original URL is public, so

@@ -6,7 +6,7 @@ import { media, storeMembers } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { enqueue } from '../../jobs/queue';
 import {
-  formatMegabytes,
+  megabytes,
   IMAGE_EXTENSIONS,
   isImageType,
   MEDIA_MAX_BYTES,
@@ -33,7 +33,7 @@ export async function createUpload({
   input: TCreateUploadInput;
 }): Promise<TCreateUploadResult> {
   if (input.purpose === 'product' && !input.storeId) {
-    throw new AppError('BAD_REQUEST', { message: 'Falta la tienda del producto.', fields: { storeId: 'Elige una tienda.' } });
+    throw new AppError('BAD_REQUEST', { key: 'media.storeMissing', fields: { storeId: 'media.storeMissingField' } });
   }
   if (input.storeId) {
     const member = await db
@@ -41,18 +41,20 @@ export async function createUpload({
       .from(storeMembers)
       .where(and(eq(storeMembers.storeId, input.storeId), eq(storeMembers.userId, userId)))
       .limit(1);
-    if (!member[0]) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+    if (!member[0]) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   }
   if (!isImageType(input.contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      message: `«${input.fileName}» no es una foto JPG, PNG o WebP.`,
-      fields: { contentType: 'Solo se admiten fotos JPG, PNG o WebP.' },
+      key: 'media.unsupportedType',
+      params: { fileName: input.fileName },
+      fields: { contentType: 'media.unsupportedTypeField' },
     });
   }
   if (input.bytes > MEDIA_MAX_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', {
-      message: `«${input.fileName}» pesa ${formatMegabytes(input.bytes)}; el máximo es ${formatMegabytes(MEDIA_MAX_BYTES)}.`,
-      fields: { bytes: `El máximo es ${formatMegabytes(MEDIA_MAX_BYTES)}.` },
+      key: 'media.fileTooLarge',
+      params: { fileName: input.fileName, size: megabytes(input.bytes), max: megabytes(MEDIA_MAX_BYTES) },
+      fields: { bytes: { key: 'media.fileTooLargeField', params: { max: megabytes(MEDIA_MAX_BYTES) } } },
     });
   }
 

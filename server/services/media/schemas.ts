@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { documentLocale, validationText, vmsg } from '../../errors/validation';
+import type { Locale } from '../../i18n/config';
 
 /**
  * Shared by the upload components (browser) and the media procedures (server): no server-only imports here.
@@ -23,20 +25,20 @@ export const ZMediaPurpose = z.enum(['product', 'logo', 'chat']);
 export type TMediaPurpose = z.infer<typeof ZMediaPurpose>;
 
 export const ZCreateUploadInput = z.object({
-  storeId: z.string().uuid('Tienda inválida.').optional(),
+  storeId: z.string().uuid(vmsg('invalidStore')).optional(),
   purpose: ZMediaPurpose,
-  fileName: z.string().trim().min(1, 'Falta el nombre del archivo.').max(255, 'El nombre del archivo es demasiado largo.'),
+  fileName: z.string().trim().min(1, vmsg('fileNameMissing')).max(255, vmsg('fileNameTooLong')),
   /** Checked by the service against IMAGE_TYPES so the error carries UNSUPPORTED_MEDIA_TYPE. */
   contentType: z.string().max(100),
   /** Checked by the service against MEDIA_MAX_BYTES so the error carries PAYLOAD_TOO_LARGE. */
-  bytes: z.number().int('Tamaño inválido.').positive('El archivo está vacío.'),
+  bytes: z.number().int(vmsg('invalidSize')).positive(vmsg('fileEmpty')),
 });
 export type TCreateUploadInput = z.infer<typeof ZCreateUploadInput>;
 
 export type TUploadInstruction = { url: string; method: 'PUT'; headers: Record<string, string> };
 export type TCreateUploadResult = { mediaId: string; upload: TUploadInstruction; publicUrl: string };
 
-export const ZConfirmMediaInput = z.object({ mediaId: z.string().uuid('Foto inválida.') });
+export const ZConfirmMediaInput = z.object({ mediaId: z.string().uuid(vmsg('invalidPhoto')) });
 export type TConfirmMediaInput = z.infer<typeof ZConfirmMediaInput>;
 export type TConfirmMediaResult = { mediaId: string; url: string; width: number; height: number };
 
@@ -48,14 +50,20 @@ export function formatMegabytes(bytes: number): string {
   return `${mbFormat.format(bytes / (1024 * 1024))} MB`;
 }
 
-/** The browser's pre-check, with the same limits the server enforces. Returns a Spanish message or null. */
-export function imageFileProblem(file: { name: string; type: string; size: number }): string | null {
-  if (!isImageType(file.type)) {
-    return `«${file.name}» no es una foto JPG, PNG o WebP.`;
-  }
-  if (file.size === 0) return `«${file.name}» está vacío.`;
+/** Megabytes to one decimal, for messages that format the number in the reader's language (`{size, number} MB`). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/**
+ * The browser's pre-check, with the same limits the server enforces. Returns a message in `locale` (by default the
+ * page's language, `<html lang>`; Spanish outside a browser) or null.
+ */
+export function imageFileProblem(file: { name: string; type: string; size: number }, locale: Locale = documentLocale()): string | null {
+  if (!isImageType(file.type)) return validationText('upload.notImage', { fileName: file.name }, locale);
+  if (file.size === 0) return validationText('upload.empty', { fileName: file.name }, locale);
   if (file.size > MEDIA_MAX_BYTES) {
-    return `«${file.name}» pesa ${formatMegabytes(file.size)}; el máximo es ${formatMegabytes(MEDIA_MAX_BYTES)}.`;
+    return validationText('upload.tooLarge', { fileName: file.name, size: megabytes(file.size), max: megabytes(MEDIA_MAX_BYTES) }, locale);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 export const ZListBuyerOrdersInput = z
   .object({
@@ -9,7 +10,7 @@ export const ZListBuyerOrdersInput = z
 
 /** `token` is the checkout's access token a guest got in the payment return link (`?t=`). */
 export const ZGetBuyerOrderInput = z.object({
-  orderId: z.string().uuid('Pedido no válido.'),
+  orderId: z.string().uuid(vmsg('orderNotValid')),
   token: z.string().min(16).max(128).optional(),
 });
 

@@ -18,9 +18,9 @@ export async function cancelOrder({ db, store, userId, orderId, reason }: { db: 
       .where(and(eq(orders.id, orderId), eq(orders.storeId, store.id), eq(orders.status, 'pending_payment')))
       .returning();
     if (!order) {
-      const err = await transitionError(tx, store.id, orderId, 'cancelar');
+      const err = await transitionError(tx, store.id, orderId, 'cancel');
       if (err.code === 'CONFLICT' && err.data?.status === 'paid') {
-        throw new AppError('CONFLICT', { message: 'Este pedido ya está pagado: para anularlo, reembólsalo.', data: err.data });
+        throw new AppError('CONFLICT', { key: 'orders.paidCancel', data: err.data });
       }
       throw err;
     }

@@ -40,9 +40,9 @@ export async function fulfillOrder({ db, store, userId, input }: { db: Db; store
         .from(orders)
         .where(and(eq(orders.id, f.orderId), eq(orders.storeId, store.id), eq(orders.status, 'paid'), sql`${orders.delivery}->>'kind' = 'pickup'`));
       if (pickup) {
-        throw new AppError('CONFLICT', { message: 'Este pedido se recoge en tienda: márcalo como entregado cuando lo recojan.' });
+        throw new AppError('CONFLICT', { key: 'orders.pickupNotShippable' });
       }
-      throw await transitionError(tx, store.id, f.orderId, 'enviar');
+      throw await transitionError(tx, store.id, f.orderId, 'ship');
     }
     await tx.insert(orderEvents).values({
       orderId: order.id,

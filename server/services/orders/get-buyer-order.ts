@@ -69,7 +69,7 @@ export async function getBuyerOrder({
     .where(eq(orders.id, orderId));
   const owner = row !== undefined && userId !== null && row.order.buyerUserId === userId;
   const tokenOk = row !== undefined && token !== undefined && accessTokenMatches(token, row.accessToken);
-  if (!row || !(owner || tokenOk)) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
+  if (!row || !(owner || tokenOk)) throw new AppError('NOT_FOUND', { key: 'notFound.order' });
 
   const o = row.order;
   const [items, events] = await Promise.all([

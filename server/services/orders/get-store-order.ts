@@ -11,7 +11,7 @@ export async function getStoreOrder({ db, store, orderId }: { db: DbOrTx; store:
     .from(orders)
     .innerJoin(checkouts, eq(checkouts.id, orders.checkoutId))
     .where(and(eq(orders.id, orderId), eq(orders.storeId, store.id)));
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'notFound.order' });
   const [items, events] = await Promise.all([
     db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.title), asc(orderItems.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id)),

@@ -29,7 +29,7 @@ export async function markDelivered({ db, store, userId, orderId }: { db: Db; st
         ),
       )
       .returning();
-    if (!order) throw await transitionError(tx, store.id, orderId, 'marcar como entregado');
+    if (!order) throw await transitionError(tx, store.id, orderId, 'deliver');
     await tx.insert(orderEvents).values({ orderId: order.id, kind: 'delivered', actor: sellerActor(userId), data: {} });
     await queueEmail(tx, {
       to: order.contact.email,

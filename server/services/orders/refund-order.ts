@@ -81,13 +81,13 @@ export async function refundOrder({
 }): Promise<Order> {
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(and(eq(orders.id, input.orderId), eq(orders.storeId, store.id))).for('update');
-    if (!order) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
+    if (!order) throw new AppError('NOT_FOUND', { key: 'notFound.order' });
     if (!(REFUNDABLE as readonly string[]).includes(order.status)) {
-      throw new AppError('CONFLICT', { message: 'Solo se puede reembolsar un pedido pagado.', data: { reason: 'NOT_REFUNDABLE', status: order.status } });
+      throw new AppError('CONFLICT', { key: 'orders.notRefundable', data: { reason: 'NOT_REFUNDABLE', status: order.status } });
     }
     const left = order.total - order.refundedAmount;
     if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > left) {
-      throw new AppError('BAD_REQUEST', { message: `El monto debe estar entre 1 y ${left}.`, fields: { amount: 'Monto fuera de rango.' } });
+      throw new AppError('BAD_REQUEST', { key: 'orders.refundAmountRange', params: { max: left }, fields: { amount: 'orders.refundAmountField' } });
     }
     return applyRefund(tx, order, input.amount, `seller:${input.idempotencyKey}`, actorUserId, input.reason);
   });

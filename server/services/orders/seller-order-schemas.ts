@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 export const ORDER_STATUSES = ['pending_payment', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const;
 export type TOrderStatus = (typeof ORDER_STATUSES)[number];
@@ -10,8 +11,8 @@ export const CLOSED_STATUSES = ['cancelled', 'expired', 'refunded'] as const sat
 
 const ZDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Fecha no válida (AAAA-MM-DD).')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Fecha no válida.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, vmsg('invalidDateIso'))
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), vmsg('invalidDate'));
 
 export const ZListStoreOrdersInput = z
   .object({
@@ -26,7 +27,7 @@ export const ZListStoreOrdersInput = z
     pageSize: z.number().int().min(5).max(100).default(20),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'La fecha final es anterior a la inicial.' });
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: vmsg('endBeforeStart') });
   });
 export type TListStoreOrdersInput = z.input<typeof ZListStoreOrdersInput>;
 
@@ -35,28 +36,28 @@ export const ZOrderRef = z.object({ storeId: z.string().uuid(), orderId: z.strin
 export const CARRIERS = ['Serpost', 'Olva', 'Shalom', 'DHL', 'Servientrega', 'Estafeta', 'Correos de México', 'Otro'] as const;
 
 export const ZFulfillOrderInput = ZOrderRef.extend({
-  carrier: z.enum(CARRIERS, { message: 'Elige la empresa de envío.' }),
+  carrier: z.enum(CARRIERS, { message: vmsg('chooseCarrier') }),
   /** The carrier's name when `carrier` is "Otro". */
-  carrierName: z.string().trim().max(60, 'Máximo 60 caracteres.').optional(),
-  trackingNumber: z.string().trim().min(3, 'Ingresa el número de seguimiento.').max(80, 'Máximo 80 caracteres.'),
+  carrierName: z.string().trim().max(60, vmsg('maxChars', { maximum: 60 })).optional(),
+  trackingNumber: z.string().trim().min(3, vmsg('enterTracking')).max(80, vmsg('maxChars', { maximum: 80 })),
   trackingUrl: z
     .string()
     .trim()
-    .max(500, 'Máximo 500 caracteres.')
-    .refine((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), 'Debe empezar con https:// y ser un enlace válido.')
+    .max(500, vmsg('maxChars', { maximum: 500 }))
+    .refine((s) => s === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), vmsg('httpsLink'))
     .nullish()
     .transform((s) => s || null),
 }).superRefine((v, ctx) => {
   if (v.carrier === 'Otro' && (v.carrierName ?? '').length < 2) {
-    ctx.addIssue({ code: 'custom', path: ['carrierName'], message: 'Escribe el nombre de la empresa.' });
+    ctx.addIssue({ code: 'custom', path: ['carrierName'], message: vmsg('enterCarrierName') });
   }
 });
 export type TFulfillOrderInput = z.input<typeof ZFulfillOrderInput>;
 
 export const ZRefundOrderInput = ZOrderRef.extend({
   /** Minor units, at most what is left to refund (refundOrder checks against the locked order). */
-  amount: z.number({ message: 'Ingresa el monto.' }).int('Monto en unidades mínimas.').positive('Debe ser mayor que 0.'),
-  reason: z.string().trim().max(300, 'Máximo 300 caracteres.').default(''),
+  amount: z.number({ message: vmsg('enterTheAmount') }).int(vmsg('minorUnits')).positive(vmsg('greaterThanZero')),
+  reason: z.string().trim().max(300, vmsg('maxChars', { maximum: 300 })).default(''),
   /** One per refund dialog: a double click or a retry is the same refund. */
   idempotencyKey: z.string().uuid(),
 });

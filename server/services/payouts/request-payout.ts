@@ -12,6 +12,7 @@ import { queueEmail } from '../outbox/queue-email';
 import { storeOwnerId } from '../stores/store-owner';
 import { payoutHoldPosting, payoutReleasePosting } from './postings';
 import { appendAudit } from '../audit/append-audit';
+import { vmsg } from '../../errors/validation';
 
 /** Networks a seller can withdraw to, with the address shape each accepts. */
 export const PAYOUT_NETWORKS = {
@@ -27,14 +28,16 @@ export const payoutMinimum = (currency: string) => PAYOUT_MIN_MAJOR * 10 ** mino
 export const ZRequestPayoutInput = z
   .object({
     storeId: z.string().uuid(),
-    amount: z.number({ message: 'Indica un monto.' }).int({ message: 'Monto inválido.' }).positive({ message: 'El monto debe ser mayor que 0.' }),
-    network: z.enum(Object.keys(PAYOUT_NETWORKS) as [PayoutNetwork, ...PayoutNetwork[]], { message: 'Elige una red.' }),
-    address: z.string().trim().min(1, { message: 'Indica la dirección de tu billetera.' }).max(100, { message: 'Dirección inválida.' }),
+    amount: z.number({ message: vmsg('giveAmount') }).int({ message: vmsg('invalidAmount') }).positive({ message: vmsg('amountAboveZero') }),
+    network: z.enum(Object.keys(PAYOUT_NETWORKS) as [PayoutNetwork, ...PayoutNetwork[]], { message: vmsg('chooseNetwork') }),
+    address: z.string().trim().min(1, { message: vmsg('enterWallet') }).max(100, { message: vmsg('invalidAddress') }),
   })
   .superRefine((v, ctx) => {
     const net = PAYOUT_NETWORKS[v.network];
     if (net && !net.address.test(v.address)) {
-      ctx.addIssue({ code: 'custom', path: ['address'], message: `Dirección inválida para ${net.label}: debe ser ${net.example}.` });
+      const [prefix = '', rest = ''] = net.example.split('…');
+      const params = { network: net.label, prefix, length: Number(/\d+/.exec(rest)?.[0] ?? 0) };
+      ctx.addIssue({ code: 'custom', path: ['address'], message: vmsg('addressFormat', params) });
     }
   });
 export type TRequestPayoutInput = z.input<typeof ZRequestPayoutInput>;
@@ -43,7 +46,7 @@ export const payoutCallbackUrl = () => `${env().APP_URL}/api/webhooks/cregis/pay
 
 async function assertOwner(db: DbOrTx, storeId: string, userId: string) {
   if ((await storeOwnerId(db, storeId)) !== userId) {
-    throw new AppError('FORBIDDEN', { message: 'Solo la persona dueña de la tienda puede retirar fondos.', data: { reason: 'OWNER_ONLY' } });
+    throw new AppError('FORBIDDEN', { key: 'payouts.ownerOnly', data: { reason: 'OWNER_ONLY' } });
   }
 }
 
@@ -68,18 +71,18 @@ export async function requestPayout({
   await assertOwner(db, store.id, userId);
   // ctx.store was read at the start of the request; KYC may have changed since.
   const [fresh] = await db.select({ kycStatus: stores.kycStatus, currency: stores.currency }).from(stores).where(eq(stores.id, store.id));
-  if (!fresh) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+  if (!fresh) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
   if (fresh.kycStatus !== 'approved') {
     throw new AppError('FORBIDDEN', {
-      message: 'Verifica tu identidad para retirar fondos. Completa la verificación de la tienda y vuelve a intentarlo.',
+      key: 'payouts.kycRequired',
       data: { reason: 'KYC_REQUIRED', kycStatus: fresh.kycStatus },
     });
   }
   const currency = fresh.currency;
   const min = payoutMinimum(currency);
   if (data.amount < min) {
-    const msg = `El retiro mínimo es ${formatMoney(min, currency)}.`;
-    throw new AppError('BAD_REQUEST', { message: msg, fields: { amount: msg }, data: { reason: 'BELOW_MINIMUM', minimum: min } });
+    const msg = { key: 'payouts.belowMinimum', params: { minimum: formatMoney(min, currency) } } as const;
+    throw new AppError('BAD_REQUEST', { ...msg, fields: { amount: msg }, data: { reason: 'BELOW_MINIMUM', minimum: min } });
   }
   const available = (await ownerBalances(db, { storeId: store.id }, currency)).seller_available ?? 0;
   if (data.amount > available) throw insufficient(available, currency);
@@ -120,8 +123,8 @@ export async function requestPayout({
 }
 
 function insufficient(available: number, currency: string) {
-  const msg = `Saldo disponible insuficiente: puedes retirar hasta ${formatMoney(available, currency)}.`;
-  return new AppError('CONFLICT', { message: msg, fields: { amount: msg }, data: { reason: 'INSUFFICIENT_FUNDS', available } });
+  const msg = { key: 'payouts.insufficient', params: { available: formatMoney(available, currency) } } as const;
+  return new AppError('CONFLICT', { ...msg, fields: { amount: msg }, data: { reason: 'INSUFFICIENT_FUNDS', available } });
 }
 
 /**
@@ -149,7 +152,7 @@ export async function submitPayout({ db, provider, payoutId }: { db: Db; provide
     logger.warn({ err, payoutId: p.id }, 'payout: provider refused or did not answer; releasing the hold');
     await failRequestedPayout(db, p, err instanceof Error ? err.message.slice(0, 300) : 'provider error');
     throw new AppError('UPSTREAM_FAILED', {
-      message: 'No pudimos enviar tu retiro al proveedor de pagos. El monto volvió a tu saldo disponible; inténtalo de nuevo en unos minutos.',
+      key: 'payouts.providerFailed',
       data: { reason: 'PROVIDER_FAILED', payoutId: p.id },
       cause: err,
     });

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { plans, products, storeMembers, users, type Plan, type PlanLimits } from '../../db/schema';
+import { plans, products, storeMembers, users, type Plan } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 
 export type PlanUsage = {
@@ -12,7 +12,7 @@ export type PlanUsage = {
 /** Limits follow the account that owns the stores: its plan, its stores, its active products across them. */
 export async function getPlanUsage({ db, userId }: { db: DbOrTx; userId: string }): Promise<PlanUsage> {
   const [user] = await db.select({ planCode: users.planCode }).from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('NOT_FOUND', { message: 'Usuario no encontrado.' });
+  if (!user) throw new AppError('NOT_FOUND', { key: 'notFound.user' });
   const allPlans = await db.select().from(plans).orderBy(plans.sortOrder);
   const plan = allPlans.find((p) => p.code === user.planCode);
   if (!plan) throw new Error(`plan ${user.planCode} missing from plans table`);
@@ -31,11 +31,6 @@ export async function getPlanUsage({ db, userId }: { db: DbOrTx; userId: string 
     plans: allPlans,
   };
 }
-
-const LIMIT_LABEL: Record<keyof Pick<PlanLimits, 'stores' | 'activeProducts'>, [one: string, many: string]> = {
-  stores: ['tienda', 'tiendas'],
-  activeProducts: ['producto activo', 'productos activos'],
-};
 
 /**
  * Throws LIMIT_EXCEEDED when adding `adding` more of `resource` would pass the owner's plan limit.
@@ -57,7 +52,8 @@ export async function assertWithinPlanLimit({
   const limit = plan.limits[resource];
   if (usage[resource] + adding > limit) {
     throw new AppError('LIMIT_EXCEEDED', {
-      message: `Tu plan ${plan.nameEs} permite ${limit.toLocaleString('es')} ${LIMIT_LABEL[resource][limit === 1 ? 0 : 1]}. Mejora a Pro para tener más.`,
+      key: resource === 'stores' ? 'plan.limitStores' : 'plan.limitActiveProducts',
+      params: { plan: plan.code, limit },
       data: { resource, limit, usage: usage[resource], plan: plan.code },
     });
   }

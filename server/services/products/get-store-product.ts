@@ -9,7 +9,7 @@ export async function getStoreProduct({ db, store, productId }: { db: DbOrTx; st
     .select()
     .from(products)
     .where(and(eq(products.id, productId), eq(products.storeId, store.id)));
-  if (!product) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+  if (!product) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
   const [images, variants] = await Promise.all([
     db
       .select({ mediaId: productImages.mediaId, position: productImages.position, key: media.key, width: media.width, height: media.height })

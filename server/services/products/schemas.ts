@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { STORE_CURRENCIES } from '../stores/schemas';
+import { vmsg } from '../../errors/validation';
 
 const MAX_MINOR = 1_000_000_000_00; // a billion major units: far above any real price, far below bigint trouble
 
 export const ZMoneyMinor = z
-  .number({ message: 'Ingresa un monto.' })
-  .int('Monto en unidades mínimas (sin decimales).')
-  .min(0, 'No puede ser negativo.')
-  .max(MAX_MINOR, 'Monto demasiado alto.');
+  .number({ message: vmsg('enterAnAmount') })
+  .int(vmsg('minorUnitsNoDecimals'))
+  .min(0, vmsg('notNegative'))
+  .max(MAX_MINOR, vmsg('amountTooHigh'));
 
 export const ZProductOption = z.object({
-  name: z.string().trim().min(1, 'Nombre de la opción requerido.').max(30, 'Máximo 30 caracteres.'),
+  name: z.string().trim().min(1, vmsg('optionNameRequired')).max(30, vmsg('maxChars', { maximum: 30 })),
   values: z
-    .array(z.string().trim().min(1, 'Valor vacío.').max(30, 'Máximo 30 caracteres.'))
-    .min(1, 'Agrega al menos un valor.')
-    .max(20, 'Máximo 20 valores.')
-    .refine((v) => new Set(v.map((x) => x.toLowerCase())).size === v.length, 'Hay valores repetidos.'),
+    .array(z.string().trim().min(1, vmsg('emptyValue')).max(30, vmsg('maxChars', { maximum: 30 })))
+    .min(1, vmsg('addValue'))
+    .max(20, vmsg('maxValues', { maximum: 20 }))
+    .refine((v) => new Set(v.map((x) => x.toLowerCase())).size === v.length, vmsg('repeatedValues')),
 });
 
 export const ZVariantInput = z.object({
@@ -23,19 +24,19 @@ export const ZVariantInput = z.object({
   options: z.record(z.string(), z.string()).default({}),
   sku: z.string().trim().max(64).nullish().transform((s) => s || null),
   price: ZMoneyMinor.nullish().transform((p) => p ?? null),
-  stock: z.number({ message: 'Ingresa el stock.' }).int('Solo enteros.').min(0, 'No puede ser negativo.').max(1_000_000),
+  stock: z.number({ message: vmsg('enterStock') }).int(vmsg('wholeNumbers')).min(0, vmsg('notNegative')).max(1_000_000),
 });
 
 const productFields = z.object({
-  title: z.string().trim().min(2, 'Mínimo 2 caracteres.').max(140, 'Máximo 140 caracteres.'),
-  description: z.string().trim().max(5000, 'Máximo 5000 caracteres.').default(''),
+  title: z.string().trim().min(2, vmsg('minChars', { minimum: 2 })).max(140, vmsg('maxChars', { maximum: 140 })),
+  description: z.string().trim().max(5000, vmsg('maxChars', { maximum: 5000 })).default(''),
   categoryId: z.string().uuid().nullish().transform((c) => c ?? null),
   price: ZMoneyMinor,
   compareAtPrice: ZMoneyMinor.nullish().transform((p) => p ?? null),
-  currency: z.enum(STORE_CURRENCIES, { message: 'Elige una moneda.' }),
-  options: z.array(ZProductOption).max(3, 'Máximo 3 opciones (por ejemplo talla, color, material).').default([]),
-  variants: z.array(ZVariantInput).min(1, 'Agrega al menos una variante.').max(200, 'Máximo 200 variantes.'),
-  imageMediaIds: z.array(z.string().uuid()).max(12, 'Máximo 12 fotos.').default([]),
+  currency: z.enum(STORE_CURRENCIES, { message: vmsg('chooseCurrency') }),
+  options: z.array(ZProductOption).max(3, vmsg('maxOptions')).default([]),
+  variants: z.array(ZVariantInput).min(1, vmsg('addVariant')).max(200, vmsg('maxVariants', { maximum: 200 })),
+  imageMediaIds: z.array(z.string().uuid()).max(12, vmsg('maxPhotos', { maximum: 12 })).default([]),
 });
 
 type ProductFields = z.output<typeof productFields>;
@@ -43,14 +44,14 @@ type ProductFields = z.output<typeof productFields>;
 /** Cross-field rules: compare-at above price; variants are exactly the option combinations, each once. */
 function checkProduct(p: ProductFields, ctx: z.RefinementCtx) {
   if (p.compareAtPrice !== null && p.compareAtPrice <= p.price) {
-    ctx.addIssue({ code: 'custom', path: ['compareAtPrice'], message: 'Debe ser mayor que el precio.' });
+    ctx.addIssue({ code: 'custom', path: ['compareAtPrice'], message: vmsg('compareAbovePrice') });
   }
   const names = p.options.map((o) => o.name.toLowerCase());
   if (new Set(names).size !== names.length) {
-    ctx.addIssue({ code: 'custom', path: ['options'], message: 'Hay opciones repetidas.' });
+    ctx.addIssue({ code: 'custom', path: ['options'], message: vmsg('repeatedOptions') });
   }
   if (p.options.length === 0 && p.variants.length !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['variants'], message: 'Un producto sin opciones tiene una sola variante.' });
+    ctx.addIssue({ code: 'custom', path: ['variants'], message: vmsg('singleVariant') });
   }
   const seen = new Set<string>();
   p.variants.forEach((v, i) => {
@@ -59,17 +60,17 @@ function checkProduct(p: ProductFields, ctx: z.RefinementCtx) {
       keys.length === p.options.length &&
       p.options.every((o) => o.values.includes(v.options[o.name] ?? '\u0000'));
     if (!valid) {
-      ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: 'La variante no coincide con las opciones.' });
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: vmsg('variantMismatch') });
       return;
     }
     const key = p.options.map((o) => v.options[o.name]).join('\u0001');
     if (seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: 'Variante repetida.' });
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'options'], message: vmsg('repeatedVariant') });
     }
     seen.add(key);
   });
   if (new Set(p.imageMediaIds).size !== p.imageMediaIds.length) {
-    ctx.addIssue({ code: 'custom', path: ['imageMediaIds'], message: 'Foto repetida.' });
+    ctx.addIssue({ code: 'custom', path: ['imageMediaIds'], message: vmsg('repeatedPhoto') });
   }
 }
 
@@ -86,7 +87,7 @@ export const ZProductRef = z.object({ storeId: z.string().uuid(), productId: z.s
 export const ZSetVariantStockInput = z.object({
   storeId: z.string().uuid(),
   variantId: z.string().uuid(),
-  stock: z.number({ message: 'Ingresa el stock.' }).int('Solo enteros.').min(0, 'No puede ser negativo.').max(1_000_000),
+  stock: z.number({ message: vmsg('enterStock') }).int(vmsg('wholeNumbers')).min(0, vmsg('notNegative')).max(1_000_000),
 });
 
 export const PRODUCT_SORTS = ['created', 'title', 'price', 'stock', 'updated'] as const;

@@ -24,7 +24,7 @@ export async function setProductStatus({
       .from(products)
       .where(and(eq(products.id, productId), eq(products.storeId, store.id)))
       .for('update');
-    if (!current) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+    if (!current) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
     // Taking a read-only product off sale stays possible (the seller may be unable to deliver it); bringing it back is an edit.
     if (status === 'active') assertWritable('product', current);
     if (status === 'active' && current.status !== 'active') {

@@ -21,7 +21,7 @@ export async function setVariantStock({
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(and(eq(productVariants.id, variantId), eq(products.storeId, store.id)));
-  if (!target) throw new AppError('NOT_FOUND', { message: 'Variante no encontrada.' });
+  if (!target) throw new AppError('NOT_FOUND', { key: 'notFound.variant' });
   assertWritable('product', target);
   // Conditional update: never below what pending orders hold, even if a reservation lands meanwhile.
   const [updated] = await db
@@ -31,8 +31,8 @@ export async function setVariantStock({
     .returning({ stock: productVariants.stock });
   if (!updated) {
     throw new AppError('CONFLICT', {
-      message: 'No puedes dejar el stock por debajo de las unidades reservadas en pedidos pendientes.',
-      fields: { stock: `Mínimo ${target.reserved} (reservado).` },
+      key: 'product.stockBelowReservedSet',
+      fields: { stock: { key: 'product.stockMinReservedField', params: { reserved: target.reserved } } },
     });
   }
   await db.update(products).set({ updatedAt: sql`now()` }).where(eq(products.id, target.productId));

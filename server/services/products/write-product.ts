@@ -26,7 +26,7 @@ function productColumns(data: Parsed) {
 async function assertCategory(db: DbOrTx, categoryId: string | null) {
   if (!categoryId) return;
   const [c] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId));
-  if (!c) throw new AppError('BAD_REQUEST', { message: 'Categoría inválida.', fields: { categoryId: 'Categoría inválida.' } });
+  if (!c) throw new AppError('BAD_REQUEST', { key: 'product.invalidCategory', fields: { categoryId: 'product.invalidCategory' } });
 }
 
 async function replaceImages(tx: DbOrTx, productId: string, mediaIds: string[]) {
@@ -48,7 +48,7 @@ async function syncVariants(tx: DbOrTx, productId: string, variants: Parsed['var
       .from(productVariants)
       .where(and(eq(productVariants.productId, productId), inArray(productVariants.id, keepIds)));
     if (owned.length !== new Set(keepIds).size) {
-      throw new AppError('BAD_REQUEST', { message: 'Variante desconocida.', fields: { variants: 'Variante desconocida.' } });
+      throw new AppError('BAD_REQUEST', { key: 'product.unknownVariant', fields: { variants: 'product.unknownVariant' } });
     }
   }
   await tx
@@ -68,8 +68,8 @@ function variantStockError(err: unknown): AppError | null {
   const e = (err as { cause?: { constraint_name?: string } })?.cause ?? (err as { constraint_name?: string });
   if (e?.constraint_name === 'product_variants_reserved_range') {
     return new AppError('CONFLICT', {
-      message: 'No puedes bajar el stock por debajo de las unidades reservadas en pedidos pendientes.',
-      fields: { variants: 'Stock menor que lo reservado.' },
+      key: 'product.stockBelowReserved',
+      fields: { variants: 'product.stockBelowReservedField' },
     });
   }
   return null;
@@ -131,7 +131,7 @@ export async function updateProduct({
         .from(products)
         .where(and(eq(products.id, data.productId), eq(products.storeId, store.id)))
         .for('update');
-      if (!current) throw new AppError('NOT_FOUND', { message: 'Producto no encontrado.' });
+      if (!current) throw new AppError('NOT_FOUND', { key: 'notFound.product' });
       assertWritable('product', current);
       await assertCategory(tx, data.categoryId);
       if (data.imageMediaIds.length) {
@@ -155,6 +155,6 @@ export async function updateProduct({
       return product!;
     });
   } catch (err) {
-    throw variantStockError(err) ?? (isUniqueViolation(err) ? new AppError('CONFLICT', { message: 'Conflicto al guardar; inténtalo de nuevo.' }) : err);
+    throw variantStockError(err) ?? (isUniqueViolation(err) ? new AppError('CONFLICT', { key: 'generic.saveConflict' }) : err);
   }
 }

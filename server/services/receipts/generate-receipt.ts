@@ -21,9 +21,9 @@ export async function generateReceipt({ db, storage, orderId }: { db: DbOrTx; st
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(checkouts, eq(checkouts.id, orders.checkoutId))
     .where(eq(orders.id, orderId));
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Pedido no encontrado.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'notFound.order' });
   const { order } = row;
-  if (!order.paidAt) throw new AppError('CONFLICT', { message: 'El pedido aún no está pagado: no tiene comprobante.' });
+  if (!order.paidAt) throw new AppError('CONFLICT', { key: 'orders.receiptNotPaid' });
 
   const key = receiptKey(order.storeId, order.id);
   if (order.receiptKey === key && (await storage.headObject(key))) return { key, created: false };

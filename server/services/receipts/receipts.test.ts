@@ -242,7 +242,7 @@ describe('GET /api/orders/<orderId>/receipt', () => {
 
   async function expectNotFound(res: Response) {
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No encontrado.' } });
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', key: 'errors.http.notFound', message: 'No encontrado.' } });
   }
 
   it('serves a guest holding the checkout token, generating the receipt if its job has not run yet', async () => {

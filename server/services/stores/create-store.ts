@@ -11,8 +11,9 @@ import { suggestStoreSlug } from './suggest-slug';
 export async function slugConflict(db: Db, slug: string, name: string, exceptStoreId?: string): Promise<AppError> {
   const suggestion = await suggestStoreSlug({ db, name: slug || name, exceptStoreId });
   return new AppError('CONFLICT', {
-    message: `La dirección "${slug}" ya está en uso. Prueba "${suggestion.slug}".`,
-    fields: { slug: `Ya está en uso. Sugerencia: ${suggestion.slug}` },
+    key: 'store.slugTaken',
+    params: { slug, suggestion: suggestion.slug },
+    fields: { slug: { key: 'store.slugTakenField', params: { suggestion: suggestion.slug } } },
     data: { suggestion: suggestion.slug },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from '../../errors/validation';
 
 /** Currencies a store can sell in (ISO 4217). */
 export const STORE_CURRENCIES = ['USD', 'MXN', 'COP', 'PEN', 'ARS', 'CLP', 'BRL', 'GTQ', 'DOP', 'UYU', 'BOB', 'PYG', 'CRC', 'EUR'] as const;
@@ -13,29 +14,29 @@ export const ZStoreSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'Mínimo 3 caracteres.')
-  .max(48, 'Máximo 48 caracteres.')
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])$/, 'Solo minúsculas, números y guiones (sin guion al inicio o al final).')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'Esa dirección está reservada.');
+  .min(3, vmsg('minChars', { minimum: 3 }))
+  .max(48, vmsg('maxChars', { maximum: 48 }))
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])$/, vmsg('slugChars'))
+  .refine((s) => !RESERVED_SLUGS.has(s), vmsg('slugReserved'));
 
 const ZWhatsapp = z
   .string()
   .trim()
   .transform((s) => s.replace(/[\s().-]/g, ''))
-  .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'Usa el formato internacional, por ejemplo +51 987 654 321.'));
+  .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, vmsg('phoneFormat')));
 
 const storeFields = {
-  name: z.string().trim().min(2, 'Mínimo 2 caracteres.').max(60, 'Máximo 60 caracteres.'),
+  name: z.string().trim().min(2, vmsg('minChars', { minimum: 2 })).max(60, vmsg('maxChars', { maximum: 60 })),
   slug: ZStoreSlug,
-  description: z.string().trim().max(1000, 'Máximo 1000 caracteres.'),
+  description: z.string().trim().max(1000, vmsg('maxChars', { maximum: 1000 })),
   logoMediaId: z.string().uuid().nullable(),
   brandColor: z
     .string()
     .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Color en formato #RRGGBB.')
+    .regex(/^#[0-9a-fA-F]{6}$/, vmsg('colorFormat'))
     .transform((s) => s.toLowerCase()),
   whatsapp: z.union([ZWhatsapp, z.literal('').transform(() => null), z.null()]),
-  currency: z.enum(STORE_CURRENCIES, { message: 'Elige una moneda.' }),
+  currency: z.enum(STORE_CURRENCIES, { message: vmsg('chooseCurrency') }),
 };
 
 export const ZCreateStoreInput = z.object({

@@ -31,7 +31,7 @@ export async function updateStore({
       .set({ ...patch, updatedAt: sql`now()` })
       .where(eq(stores.id, store.id))
       .returning();
-    if (!updated) throw new AppError('NOT_FOUND', { message: 'Tienda no encontrada.' });
+    if (!updated) throw new AppError('NOT_FOUND', { key: 'notFound.store' });
     return updated;
   } catch (err) {
     if (patch.slug && isUniqueViolation(err, 'stores_slug_idx')) {

@@ -58,7 +58,7 @@ export async function inviteMember({
       .where(and(eq(storeMembers.storeId, store.id), sql`lower(${users.email}) = ${input.email}`))
       .limit(1);
     if (existing[0]) {
-      throw new AppError('CONFLICT', { message: 'Esa persona ya es parte del equipo.', fields: { email: 'Ya es parte del equipo.' }, data: { reason: 'ALREADY_MEMBER' } });
+      throw new AppError('CONFLICT', { key: 'team.alreadyMember', fields: { email: 'team.alreadyMemberField' }, data: { reason: 'ALREADY_MEMBER' } });
     }
     const open = and(eq(storeInvitations.storeId, store.id), isNull(storeInvitations.acceptedAt), isNull(storeInvitations.revokedAt));
     const [{ count } = { count: 0 }] = await tx
@@ -66,7 +66,7 @@ export async function inviteMember({
       .from(storeInvitations)
       .where(and(open, sql`${storeInvitations.expiresAt} > ${now.toISOString()}`, sql`${storeInvitations.email} <> ${input.email}`));
     if (count >= MAX_OPEN_INVITATIONS) {
-      throw new AppError('LIMIT_EXCEEDED', { message: `Máximo ${MAX_OPEN_INVITATIONS} invitaciones pendientes. Revoca alguna para invitar a más personas.` });
+      throw new AppError('LIMIT_EXCEEDED', { key: 'team.tooManyInvitations', params: { max: MAX_OPEN_INVITATIONS } });
     }
     const values = {
       role: input.role as InvitableRole,
@@ -109,7 +109,7 @@ export async function revokeInvitation({ db, store, actor, invitationId, now = n
       .set({ revokedAt: now, updatedAt: now })
       .where(and(eq(storeInvitations.id, invitationId), eq(storeInvitations.storeId, store.id), isNull(storeInvitations.acceptedAt), isNull(storeInvitations.revokedAt)))
       .returning({ id: storeInvitations.id, email: storeInvitations.email });
-    if (!row) throw new AppError('NOT_FOUND', { message: 'Invitación no encontrada o ya usada.' });
+    if (!row) throw new AppError('NOT_FOUND', { key: 'team.invitationNotFound' });
     await appendAudit(tx, { actor: `user:${actor.id}`, action: 'team.invitation_revoked', subject: `store:${store.id}`, data: { invitationId: row.id, email: row.email } });
     return { id: row.id };
   });
@@ -124,7 +124,7 @@ export async function previewInvitation({ db, token, user, now = new Date() }: {
     .leftJoin(users, eq(users.id, storeInvitations.invitedBy))
     .where(eq(storeInvitations.tokenHash, hashInvitationToken(token)))
     .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', { message: 'Esta invitación no existe o fue reemplazada por una más reciente.' });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'team.invitationMissing' });
   const i = row.invitation;
   return {
     storeId: i.storeId,
@@ -153,16 +153,17 @@ export function maskEmail(email: string): string {
 export async function acceptInvitation({ db, token, user, now = new Date() }: { db: Db; token: string; user: SessionUser; now?: Date }): Promise<{ storeId: string; role: StoreRole }> {
   return db.transaction(async (tx) => {
     const [i] = await tx.select().from(storeInvitations).where(eq(storeInvitations.tokenHash, hashInvitationToken(token))).for('update').limit(1);
-    if (!i) throw new AppError('NOT_FOUND', { message: 'Esta invitación no existe o fue reemplazada por una más reciente.' });
+    if (!i) throw new AppError('NOT_FOUND', { key: 'team.invitationMissing' });
     const state = invitationState(i, now);
     if (state === 'accepted' && i.acceptedBy === user.id) return { storeId: i.storeId, role: i.role };
     if (state !== 'open') {
-      const message = { accepted: 'Esta invitación ya fue usada.', revoked: 'Esta invitación fue cancelada.', expired: 'Esta invitación venció. Pide una nueva a la tienda.' }[state];
-      throw new AppError('CONFLICT', { message, data: { reason: `INVITATION_${state.toUpperCase()}` } });
+      const key = ({ accepted: 'team.invitationAccepted', revoked: 'team.invitationRevoked', expired: 'team.invitationExpired' } as const)[state];
+      throw new AppError('CONFLICT', { key, data: { reason: `INVITATION_${state.toUpperCase()}` } });
     }
     if (user.email.toLowerCase() !== i.email) {
       throw new AppError('FORBIDDEN', {
-        message: `Esta invitación es para ${maskEmail(i.email)}. Ingresa con ese correo para aceptarla.`,
+        key: 'team.emailMismatch',
+        params: { email: maskEmail(i.email) },
         data: { reason: 'EMAIL_MISMATCH' },
       });
     }

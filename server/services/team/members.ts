@@ -26,9 +26,9 @@ async function lockNonOwner(tx: Parameters<Parameters<Db['transaction']>[0]>[0],
     .where(and(eq(storeMembers.storeId, storeId), eq(storeMembers.userId, userId)))
     .for('update')
     .limit(1);
-  if (!m) throw new AppError('NOT_FOUND', { message: 'Esa persona no es parte del equipo.' });
+  if (!m) throw new AppError('NOT_FOUND', { key: 'team.notMember' });
   if (m.role === 'owner') {
-    throw new AppError('FORBIDDEN', { message: 'La persona dueña de la tienda no se puede quitar ni cambiar de rol.', data: { reason: 'OWNER_IMMUTABLE' } });
+    throw new AppError('FORBIDDEN', { key: 'team.ownerImmutable', data: { reason: 'OWNER_IMMUTABLE' } });
   }
   return m.role as InvitableRole;
 }

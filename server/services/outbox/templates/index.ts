@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../../errors/app-error';
+import { AppError, issueFields } from '../../../errors/app-error';
 import type { EmailTemplate } from '../queue-email';
 import { chatUnread } from './chat-unread';
 import { emailLocale, type EmailTemplateDef, type RenderedEmail } from './layout';
@@ -44,7 +44,7 @@ export type EmailData = { [K in EmailTemplate]: z.input<(typeof TEMPLATES)[K]['s
 
 function templateDef(template: string): EmailTemplateDef {
   const def = (TEMPLATES as Record<string, EmailTemplateDef | undefined>)[template];
-  if (!def) throw new AppError('BAD_REQUEST', { message: `Unknown email template "${template}".`, fields: { template: 'unknown template' } });
+  if (!def) throw new AppError('BAD_REQUEST', { internal: `Unknown email template "${template}".`, fields: { template: { issue: { path: [], message: 'unknown template' } } } });
   return def;
 }
 
@@ -65,10 +65,10 @@ export function parseEmailData(template: string, data: unknown): unknown {
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) fields[`data.${issue.path.join('.')}`] ??= issue.message;
   throw new AppError('BAD_REQUEST', {
-    message: `Invalid data for email template "${template}": ${Object.entries(fields)
+    internal: `Invalid data for email template "${template}": ${Object.entries(fields)
       .map(([k, v]) => `${k}: ${v}`)
       .join('; ')}`,
-    fields,
+    fields: issueFields(parsed.error.issues as never, 'data.'),
   });
 }
 
