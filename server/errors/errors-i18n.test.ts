@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/session';
+import { assertJsonBody, assertSameOrigin } from '../http/csrf';
 import { logger } from '../log/logger';
 import { ZCreateStoreInput } from '../services/stores/schemas';
 import { createTestUser, testDb } from '../testing/db';
@@ -147,5 +148,16 @@ describe('error texts in the caller’s language', () => {
       currency: 'Choose a currency.',
     });
     expect(issuesToFieldMessages(issues, 'es')).toMatchObject({ name: 'Mínimo 2 caracteres.', currency: 'Elige una moneda.' });
+  });
+
+  it('route handlers answer JSON errors in the caller’s language with the same stable key', async () => {
+    const crossSite = (headers: Record<string, string>) =>
+      assertSameOrigin(new Request('http://localhost/api/auth/session', { method: 'POST', headers: { origin: 'https://evil.example', host: 'localhost', ...headers } }))!;
+    expect(await crossSite(EN).json()).toEqual({ error: { code: 'FORBIDDEN', key: 'errors.http.crossOrigin', message: 'Request from another origin rejected.' } });
+    expect(await crossSite(EN_BROWSER).json()).toMatchObject({ error: { message: 'Request from another origin rejected.' } });
+    expect(await crossSite({}).json()).toEqual({ error: { code: 'FORBIDDEN', key: 'errors.http.crossOrigin', message: 'Solicitud de otro origen rechazada.' } });
+    const form = (headers: Record<string, string>) => assertJsonBody(new Request('http://localhost/api/trpc/x', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers } }))!;
+    expect((await form(EN).json()).error.message).toBe('JSON was expected.');
+    expect((await form({}).json()).error.message).toBe('Se esperaba JSON.');
   });
 });

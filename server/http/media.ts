@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { getMediaStorage } from '../adapters/media';
 import type { LocalMediaStorage } from '../adapters/media/local';
 import { receiveLocalUpload } from '../services/media/receive-upload';
+import { errorBody } from '../errors/http';
+import { localeOf } from '../errors/locale';
 
 /**
  * HTTP side of local media (MEDIA_DRIVER=local): the signed-PUT receiver and the public file route.
@@ -13,13 +15,13 @@ function localMediaStorage(): LocalMediaStorage | null {
   return storage.driver === 'local' ? (storage as LocalMediaStorage) : null;
 }
 
-const notFound = () =>
-  Response.json({ ok: false, error: { code: 'NOT_FOUND', message: 'No encontrado.' } }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+const notFound = (req: Request) =>
+  Response.json({ ok: false, ...errorBody(localeOf(req.headers), 'NOT_FOUND', 'http.notFound') }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
 
 /** PUT /api/media/upload/<key>?exp&len&type&sig */
 export async function handleLocalUpload(req: Request, keySegments: string[]): Promise<Response> {
   const storage = localMediaStorage();
-  if (!storage) return notFound();
+  if (!storage) return notFound(req);
   const receipt = await receiveLocalUpload({
     storage,
     key: keySegments.join('/'),
@@ -36,12 +38,12 @@ const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/p
 /** GET/HEAD /media/<key>: keys are content-unique, so a stored file never changes and may be cached forever. */
 export async function serveLocalMedia(req: Request, keySegments: string[]): Promise<Response> {
   const storage = localMediaStorage();
-  if (!storage) return notFound();
+  if (!storage) return notFound(req);
   const key = keySegments.join('/');
   const contentType = CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)];
-  if (!contentType || !storage.pathFor(key)) return notFound();
+  if (!contentType || !storage.pathFor(key)) return notFound(req);
   const stat = await storage.statObject(key);
-  if (!stat) return notFound();
+  if (!stat) return notFound(req);
 
   const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   const headers = new Headers({
