@@ -1,6 +1,6 @@
 import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
@@ -11,9 +11,9 @@ import { priceLabels } from './offer-labels';
 export const CARD_IMAGE_SIZES = '(min-width: 1024px) 260px, (min-width: 640px) 33vw, 50vw';
 
 /** A product tile: photo, store, title and a live price line. */
-export function ProductCard({ product, priority = false, showStore = true }: { product: TProductCard; priority?: boolean; showStore?: boolean }) {
-  const locale = useLocale() as Locale;
-  const t = useTranslations('catalog.offer');
+export async function ProductCard({ product, priority = false, showStore = true }: { product: TProductCard; priority?: boolean; showStore?: boolean }) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations('catalog.offer');
   const href = localizedPath(locale, `/s/${product.storeSlug}/p/${product.slug}`);
   return (
     <article className="group relative flex flex-col">

@@ -1,13 +1,13 @@
 import { ServerImage } from '@/components/ui/server-image';
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import type { ImageRef } from '@/server/services/catalog/types';
 
 /**
  * Product photos without JavaScript: a swipeable scroll-snap strip on phones, a grid on larger screens.
  * The first photo is the page's LCP image.
  */
-export function ProductGallery({ images, title }: { images: ImageRef[]; title: string }) {
-  const t = useTranslations('catalog.product');
+export async function ProductGallery({ images, title }: { images: ImageRef[]; title: string }) {
+  const t = await getTranslations('catalog.product');
   if (images.length === 0) {
     return (
       <div className="flex aspect-square items-center justify-center rounded-3xl bg-zinc-100 text-6xl font-black text-zinc-300" aria-hidden="true">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FilterIcon, SearchIcon } from '@/components/ui/icons';
 import type { PublicStoreOption } from '@/server/services/catalog/list-public-stores';
 import { searchHref, type TSearchProductsQuery } from '@/server/services/catalog/schemas';
@@ -12,8 +12,8 @@ const label = 'mb-1.5 block text-sm font-medium text-zinc-800';
 type FilterData = { categories: CategoryWithCount[]; stores: PublicStoreOption[]; query: TSearchProductsQuery; action?: string; fixedCategory?: boolean };
 
 /** The /buscar search box. Keeps the current filters (a new query starts again at page 1). */
-export function SearchBox({ query, action = '/buscar', autoFocus = false }: { query: TSearchProductsQuery; action?: string; autoFocus?: boolean }) {
-  const t = useTranslations('search.box');
+export async function SearchBox({ query, action = '/buscar', autoFocus = false }: { query: TSearchProductsQuery; action?: string; autoFocus?: boolean }) {
+  const t = await getTranslations('search.box');
   return (
     <form action={action} method="get" role="search" className="relative">
       <label htmlFor="search-q" className="sr-only">
@@ -42,9 +42,9 @@ export function SearchBox({ query, action = '/buscar', autoFocus = false }: { qu
   );
 }
 
-function FilterFields({ categories, stores, query, idp, fixedCategory }: FilterData & { idp: string }) {
-  const t = useTranslations('search.filters');
-  const locale = useLocale();
+async function FilterFields({ categories, stores, query, idp, fixedCategory }: FilterData & { idp: string }) {
+  const t = await getTranslations('search.filters');
+  const locale = (await getLocale());
   const currencies = [...new Set(stores.map((s) => s.currency))].sort();
   return (
     <>
@@ -133,8 +133,8 @@ function activeCount(q: TSearchProductsQuery, fixedCategory?: boolean) {
 }
 
 /** Filters as a plain GET form (works without JavaScript): collapsible on phones, a sidebar on desktop. */
-export function MobileFilters(props: FilterData) {
-  const t = useTranslations('search.filters');
+export async function MobileFilters(props: FilterData) {
+  const t = await getTranslations('search.filters');
   const n = activeCount(props.query, props.fixedCategory);
   return (
     <details className="group rounded-2xl border border-zinc-200 bg-white lg:hidden">
@@ -153,8 +153,8 @@ export function MobileFilters(props: FilterData) {
   );
 }
 
-export function DesktopFilters(props: FilterData) {
-  const t = useTranslations('search.filters');
+export async function DesktopFilters(props: FilterData) {
+  const t = await getTranslations('search.filters');
   return (
     <aside aria-label={t('title')} className="hidden lg:block">
       <form action={props.action ?? '/buscar'} method="get" className="sticky top-24 space-y-5 rounded-2xl border border-zinc-200 bg-white p-5">
@@ -166,9 +166,9 @@ export function DesktopFilters(props: FilterData) {
 }
 
 /** Removable chips for the filters in effect. */
-export function ActiveFilters({ query, categories, stores, fixedCategory }: FilterData) {
-  const t = useTranslations('search.filters');
-  const locale = useLocale();
+export async function ActiveFilters({ query, categories, stores, fixedCategory }: FilterData) {
+  const t = await getTranslations('search.filters');
+  const locale = (await getLocale());
   const chips: Array<{ label: string; href: string }> = [];
   const amount = (n: number) => `${n}${query.currency ? ` ${query.currency}` : ''}`;
   const without = (patch: Partial<TSearchProductsQuery>) => searchHref({ ...query, ...patch, page: 1 });

@@ -1,6 +1,6 @@
 import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import { VerifiedIcon } from '@/components/ui/icons';
@@ -8,10 +8,10 @@ import type { FeaturedStore } from '@/server/services/catalog/get-marketplace-ho
 import { brandStyle } from './brand';
 
 /** A featured store on the marketplace: three product photos, logo, name and a line of description. */
-export function StoreCard({ store }: { store: FeaturedStore }) {
+export async function StoreCard({ store }: { store: FeaturedStore }) {
   const previews = store.previews.slice(0, 3);
-  const t = useTranslations('catalog');
-  const locale = useLocale() as Locale;
+  const t = await getTranslations('catalog');
+  const locale = (await getLocale()) as Locale;
   return (
     <article
       style={brandStyle(store.brandColor)}

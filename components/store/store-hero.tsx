@@ -2,7 +2,7 @@ import { AskSellerLink } from '@/components/chat/ask-seller-link';
 import { FollowStoreButton } from '@/components/live/follow-store-button';
 import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { VerifiedIcon, WhatsAppIcon } from '@/components/ui/icons';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
@@ -10,11 +10,11 @@ import type { StorePage } from '@/server/services/catalog/get-store-page';
 import { whatsappDigits } from './brand';
 
 /** Store banner in the brand colour, logo, name, description and contact. Expects brandStyle() on an ancestor. */
-export function StoreHero({ store }: { store: StorePage['store'] }) {
+export async function StoreHero({ store }: { store: StorePage['store'] }) {
   const wa = whatsappDigits(store.whatsapp);
-  const t = useTranslations('catalog');
-  const locale = useLocale();
-  const tLive = useTranslations('live');
+  const t = await getTranslations('catalog');
+  const locale = (await getLocale());
+  const tLive = await getTranslations('live');
   const message = t('store.whatsappHello', { store: store.name });
   return (
     <section aria-labelledby="store-name">

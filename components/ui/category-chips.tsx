@@ -1,14 +1,14 @@
 import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
-import { useLocale } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import type { CategoryWithCount } from '@/server/services/catalog/types';
 
 /** Categories as round photo chips, scrolling sideways on phones. */
-export function CategoryChips({ categories, activeSlug }: { categories: CategoryWithCount[]; activeSlug?: string }) {
+export async function CategoryChips({ categories, activeSlug }: { categories: CategoryWithCount[]; activeSlug?: string }) {
   const visible = categories.filter((c) => c.productCount > 0);
-  const locale = useLocale() as Locale;
+  const locale = (await getLocale()) as Locale;
   return (
     <ul className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-2 [scrollbar-width:none] sm:mx-0 sm:grid sm:grid-cols-5 sm:gap-4 sm:overflow-visible sm:px-0 lg:grid-cols-10">
       {visible.map((c) => {

@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import { SearchIcon } from './icons';
 
 /** Friendly 404 body with a way forward (search or home). */
-export function NotFoundPanel({ title, message }: { title: string; message: string }) {
-  const t = useTranslations('catalog.notFound');
-  const c = useTranslations('common');
-  const locale = useLocale() as Locale;
+export async function NotFoundPanel({ title, message }: { title: string; message: string }) {
+  const t = await getTranslations('catalog.notFound');
+  const c = await getTranslations('common');
+  const locale = (await getLocale()) as Locale;
   return (
     <main className="mx-auto flex max-w-xl flex-col items-center px-4 py-20 text-center">
       <p className="text-sm font-semibold uppercase tracking-widest text-violet-700">{t('error')}</p>

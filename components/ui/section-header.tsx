@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { ArrowRightIcon } from './icons';
 
-export function SectionHeader({ title, subtitle, href, linkLabel, id }: { title: string; subtitle?: string; href?: string; linkLabel?: string; id?: string }) {
-  const t = useTranslations('catalog');
+export async function SectionHeader({ title, subtitle, href, linkLabel, id }: { title: string; subtitle?: string; href?: string; linkLabel?: string; id?: string }) {
+  const t = await getTranslations('catalog');
   return (
     <div className="mb-4 flex items-end justify-between gap-4">
       <div>

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { ThemeSwitch } from './theme-switch';
 
-export function SiteFooter() {
-  const t = useTranslations('common.footer');
-  const theme = useTranslations('common.theme');
+export async function SiteFooter() {
+  const t = await getTranslations('common.footer');
+  const theme = await getTranslations('common.theme');
   return (
     <footer className="mt-16 border-t border-zinc-200 bg-zinc-50">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm text-zinc-600 sm:grid-cols-3">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CartLink } from '@/components/cart/cart-link';
 import { cartLinkLabels } from '@/components/product/offer-labels';
 import type { Locale } from '@/server/i18n/config';
@@ -8,9 +8,9 @@ import { SearchIcon } from './icons';
 import { LocaleSwitch } from './locale-switch';
 
 /** Public header: logo, search, sell, cart, sign in. Static (no session read; the cart count is a client island), so cached pages stay cacheable. */
-export function SiteHeader({ query = '' }: { query?: string }) {
-  const t = useTranslations('common');
-  const locale = useLocale() as Locale;
+export async function SiteHeader({ query = '' }: { query?: string }) {
+  const t = await getTranslations('common');
+  const locale = (await getLocale()) as Locale;
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200/70 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:h-16">

@@ -48,6 +48,12 @@ async function waitFor(url: string, ms: number) {
   throw new Error(`${url} not up after ${ms} ms`);
 }
 
+/** Every candidate URL of the optimised images a page's HTML names (srcset / imagesrcset), entities decoded. */
+function imageUrls(html: string): string[] {
+  const sets = [...html.matchAll(/\b(?:srcset|imagesrcset|imageSrcSet)="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...new Set(sets.flatMap((set) => set.split(',').map((c) => c.trim().split(/\s+/)[0]!)).filter((u) => u.startsWith('/_next/image')))];
+}
+
 /** gzip bytes of every /_next/static module script the page's HTML loads (as scripts/bench/pages.ts). */
 async function firstLoadJs(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
@@ -78,7 +84,10 @@ async function lighthouse(url: string): Promise<Row> {
     { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 << 20, timeout: 180_000 },
   );
   const lhr = JSON.parse(fs.readFileSync(out, 'utf8')) as Lhr;
+  // LIGHTHOUSE_KEEP=<dir> keeps every report (open one with https://googlechrome.github.io/lighthouse/viewer/).
+  if (process.env.LIGHTHOUSE_KEEP) fs.cpSync(out, path.join(process.env.LIGHTHOUSE_KEEP, `${new URL(url).pathname.replace(/\W+/g, '_') || 'home'}-${Date.now()}.json`));
   fs.rmSync(out, { force: true });
+  log(`  LCP element: ${lcpElement(lhr)}`);
   const score = (k: keyof Lhr['categories']) => Math.round((lhr.categories[k].score ?? 0) * 100);
   const num = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
   const failing = WATCHED.filter((k) => {
@@ -97,6 +106,15 @@ async function lighthouse(url: string): Promise<Row> {
     si: num('speed-index'),
     failing,
   };
+}
+
+/** The LCP element's selector and its phases (TTFB, load delay, load time, render delay), for the log. */
+function lcpElement(lhr: Lhr): string {
+  type Item = { items?: { node?: { selector?: string; nodeLabel?: string }; phase?: string; timing?: number }[] };
+  const details = (lhr.audits['largest-contentful-paint-element'] as { details?: { items?: Item[] } } | undefined)?.details?.items ?? [];
+  const node = details[0]?.items?.[0]?.node;
+  const phases = (details[1]?.items ?? []).map((p) => `${p.phase} ${Math.round(p.timing ?? 0)} ms`).join(', ');
+  return `${node?.selector ?? '?'} «${(node?.nodeLabel ?? '').slice(0, 40)}» ${phases}`;
 }
 
 function median(rows: Row[]): Row {
@@ -176,8 +194,12 @@ async function main() {
   }
 
   try {
-    // Warm every page (ISR renders on the first hit) before measuring.
-    for (const p of Object.values(pages)) for (let i = 0; i < 2; i++) await fetch(base + p);
+    // Warm every page (ISR renders on the first hit) and its optimised images (the image optimiser encodes AVIF on
+    // the first request and serves it from its cache after, as a CDN would) before measuring.
+    for (const p of Object.values(pages)) {
+      for (let i = 0; i < 2; i++) await fetch(base + p);
+      for (const img of imageUrls(await (await fetch(base + p)).text())) await fetch(new URL(img, base), { headers: { accept: 'image/avif,image/webp,*/*' } });
+    }
     const results: Record<string, { median: Row; runs: Row[] }> = {};
     for (const [name, p] of Object.entries(pages)) {
       const runs: Row[] = [];
