@@ -26,6 +26,8 @@ test('switching to English changes the strings and the currency format, and the 
   await expect(page.locator('[lang="en"]').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Description' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Share' }).getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect(page.getByText(/^(In stock|Only \d units? left!|Sold out)$/)).toBeVisible();
   const priceEn = (await page.locator('main').getByText(/^PEN\s?\d/).first().innerText()).trim();
   expect(priceEn).toMatch(/^PEN\s?\d+(\.\d{2})?$/);
   expect(priceEn.replace(/\D/g, '')).toBe(priceEs.replace(/\D/g, ''));
@@ -120,6 +122,8 @@ test('per-request pages follow the NEXT_LOCALE=en cookie: <html lang>, seller da
   await expect(page).toHaveURL(new RegExp(`/en/s/${store.slug}/p/${product.slug}$`));
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByText(/Added\. You have 1 in your cart\./)).toBeVisible({ timeout: 20_000 });
+  // The cached page's islands carry their English labels as props (no i18n client): the cart link's plural too.
+  await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
   await page.goto('/carrito');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
