@@ -23,6 +23,11 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(new Error('wrapped', { cause: err }), 'stores_slug_idx')).toBe(true);
   });
 
+  it('recognises it in the production build, where minification renames the error class (its name is then e.g. "k")', () => {
+    const err = Object.assign(new Error('duplicate key value violates unique constraint "stores_slug_idx"'), { name: 'k', code: '23505', constraint_name: 'stores_slug_idx' });
+    expect(isUniqueViolation(new Error('Failed query: update "stores"', { cause: err }), 'stores_slug_idx')).toBe(true);
+  });
+
   it('ignores other errors', () => {
     expect(isUniqueViolation(foreignPostgresError('23503', 'stores_slug_idx'))).toBe(false);
     expect(isUniqueViolation(new Error('x'))).toBe(false);

@@ -6,7 +6,7 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   for (const e of [err, (err as { cause?: unknown } | null)?.cause]) {
     if (
       e instanceof Error &&
-      e.name === 'PostgresError' &&
+      // By SQLSTATE, not by class name: the production build minifies postgres.js's PostgresError to another name.
       (e as { code?: unknown }).code === '23505' &&
       (constraint === undefined || (e as { constraint_name?: unknown }).constraint_name === constraint)
     ) {
