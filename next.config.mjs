@@ -67,6 +67,22 @@ const nextConfig = {
   // NEXT_BUILD_TYPECHECK=0: a throw-away build in the shared working tree skips next's type check (someone's
   // half-written file); `npm run typecheck` stays the gate.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_TYPECHECK === '0' },
+  webpack(config, { isServer, dev }) {
+    // next-intl's client (provider, hooks, formatter) in a chunk of its own, loaded only by the routes whose client
+    // components use it. Left to the default grouping, webpack folded it into the chunk every route loads together
+    // with Next's router, which put it back on the cached public pages that were built not to need it.
+    const split = config.optimization?.splitChunks;
+    if (!isServer && !dev && split && split.cacheGroups) {
+      split.cacheGroups.intl = {
+        test: /[\\/]node_modules[\\/](next-intl|use-intl|icu-minify|@formatjs)[\\/]/,
+        name: 'intl',
+        chunks: 'all',
+        priority: 35,
+        enforce: true,
+      };
+    }
+    return config;
+  },
 };
 
 export default withSerwist(withNextIntl(nextConfig));
