@@ -9,7 +9,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { LiveOffer } from '@/components/product/live-offer';
 import { offerLabels } from '@/components/product/offer-labels';
 import { useTRPC } from '@/components/providers/trpc';
-import { Dialog, DialogContent } from '@/components/ui/dialog';
+import { useAfterHydration } from '@/components/ui/use-after-hydration';
 import { formatMoney } from '@/components/ui/money';
 import type { Locale } from '@/server/i18n/config';
 import type { LiveChatPayload } from '@/server/services/live/realtime';
@@ -45,6 +45,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
   const [chat, setChat] = useState<LiveChatPayload[]>(initial.chat);
   const [viewers, setViewers] = useState(initial.viewerCount);
   const [sheet, setSheet] = useState<Sheet>(null);
+  const dialog = useAfterHydration(() => import('@/components/ui/dialog'));
   const [seek, setSeek] = useState<SeekRequest | null>(null);
   const [following, setFollowing] = useState(initial.following);
   const showId = initial.show.id;
@@ -177,15 +178,16 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
         </div>
       )}
 
-      <Dialog open={sheet !== null} onOpenChange={(open) => (open ? undefined : setSheet(null))}>
-        {sheet ? (
-          <DialogContent variant="sheet" hideTitle title={sheet.kind === 'product' ? t('buy') : sheet.kind === 'checkout' ? t('checkout') : t('tipTitle')} closeLabel={t('close')}>
+      {/* The Radix dialog loads after hydration (not in the player's first-load JS); a tap before opens it on arrival. */}
+      {dialog && sheet ? (
+        <dialog.Dialog open onOpenChange={(open) => (open ? undefined : setSheet(null))}>
+          <dialog.DialogContent variant="sheet" hideTitle title={sheet.kind === 'product' ? t('buy') : sheet.kind === 'checkout' ? t('checkout') : t('tipTitle')} closeLabel={t('close')}>
             {sheet.kind === 'product' && <ProductSheet showId={showId} productId={sheet.productId} onCheckout={() => setSheet({ kind: 'checkout' })} />}
             {sheet.kind === 'checkout' && <CheckoutSheet user={user} />}
             {sheet.kind === 'tip' && <TipSheet showId={showId} currency={initial.store.currency} />}
-          </DialogContent>
-        ) : null}
-      </Dialog>
+          </dialog.DialogContent>
+        </dialog.Dialog>
+      ) : null}
     </div>
   );
 }

@@ -1,20 +1,16 @@
 'use client';
 
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useTranslations } from 'next-intl';
-import type { ReactElement, ReactNode } from 'react';
+import { cloneElement, useRef, useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import type { TConfirmTone } from './confirm-dialog-panel';
+import { useAfterHydration } from './use-after-hydration';
 
-const ACTION = {
-  danger:
-    'inline-flex min-h-11 items-center justify-center rounded-xl bg-red-600 px-4 text-sm font-semibold text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600',
-  primary:
-    'inline-flex min-h-11 items-center justify-center rounded-xl bg-violet-600 px-4 text-sm font-semibold text-white hover:bg-violet-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600',
-} as const;
+type TTriggerProps = { onClick?: (e: MouseEvent<HTMLElement>) => void };
 
 /**
  * «Are you sure?» on Radix AlertDialog — the app's replacement for `window.confirm()`. The trigger is the caller's
  * own button (rendered as is); the dialog opens with focus on «Cancelar», Escape cancels, focus returns to the
- * trigger, and `onConfirm` runs only from the confirm button.
+ * trigger, and `onConfirm` runs only from the confirm button. The Radix part (./confirm-dialog-panel) loads right
+ * after hydration, outside the page's first-load JS; a tap before it arrives opens the dialog once it has.
  */
 export function ConfirmDialog({
   trigger,
@@ -26,36 +22,42 @@ export function ConfirmDialog({
   onConfirm,
 }: {
   /** A single button element; it opens the dialog. */
-  trigger: ReactElement;
+  trigger: ReactElement<TTriggerProps>;
   title: ReactNode;
   description?: ReactNode;
   confirmLabel: string;
   cancelLabel?: string;
-  tone?: keyof typeof ACTION;
+  tone?: TConfirmTone;
   onConfirm: () => void;
 }) {
-  const t = useTranslations('common');
+  const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLElement>(null);
+  const panel = useAfterHydration(() => import('./confirm-dialog-panel'));
+  const button = cloneElement(trigger, {
+    ref: triggerRef,
+    'aria-haspopup': 'dialog',
+    'aria-expanded': open,
+    onClick: (e: MouseEvent<HTMLElement>) => {
+      trigger.props.onClick?.(e);
+      setOpen(true);
+    },
+  } as TTriggerProps);
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-        <AlertDialog.Content
-          className="fixed inset-x-0 bottom-0 z-50 mx-auto w-full max-w-md rounded-t-3xl bg-white p-5 pb-[max(1.25rem,env(safe-area-inset-bottom))] text-zinc-900 shadow-xl outline-none sm:bottom-auto sm:top-1/2 sm:w-[calc(100%-2rem)] sm:-translate-y-1/2 sm:rounded-3xl"
-          {...(description ? {} : { 'aria-describedby': undefined })}
-        >
-          <AlertDialog.Title className="text-lg font-semibold text-zinc-900">{title}</AlertDialog.Title>
-          {description ? <AlertDialog.Description className="mt-2 text-sm text-zinc-600">{description}</AlertDialog.Description> : null}
-          <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <AlertDialog.Cancel className="inline-flex min-h-11 items-center justify-center rounded-xl border border-zinc-300 bg-white px-4 text-sm font-semibold text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600">
-              {cancelLabel ?? t('cancel')}
-            </AlertDialog.Cancel>
-            <AlertDialog.Action className={ACTION[tone]} onClick={onConfirm}>
-              {confirmLabel}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      {button}
+      {panel ? (
+        <panel.ConfirmDialogPanel
+          open={open}
+          onOpenChange={setOpen}
+          returnFocusTo={triggerRef}
+          title={title}
+          description={description}
+          confirmLabel={confirmLabel}
+          cancelLabel={cancelLabel}
+          tone={tone}
+          onConfirm={onConfirm}
+        />
+      ) : null}
+    </>
   );
 }
