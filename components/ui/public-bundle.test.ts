@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
  * through an import from a route's server graph. `next-intl`'s root entry re-exports its client provider (so a
  * server component calling useTranslations ships next-intl's client and ICU formatter), and `next/image` ships its
  * client component even when only its props helper is used. Server components of these routes use
- * `next-intl/server` and components/ui/server-image.tsx instead; their client islands take labels as props.
+ * `next-intl/server` and components/ui/server-image.tsx instead, plain modules (server/errors) use-intl/core, and
+ * the client islands take labels as props. The walk includes server/ modules: one import of next-intl's root entry
+ * in a shared schema module was enough to put its client back on every cached page.
  */
 const ROOT = path.resolve(__dirname, '../..');
 const ROUTES = [
@@ -25,7 +27,7 @@ const ROUTES = [
   'app/en/s/[store]/p/[product]/page.tsx',
 ];
 const FORBIDDEN = new Map([
-  ['next-intl', 'import from next-intl/server (server components) or pass labels as props (client islands)'],
+  ['next-intl', 'import from next-intl/server (server components), use-intl/core (createTranslator in plain modules) or pass labels as props (client islands)'],
   ['next/image', 'use components/ui/server-image.tsx'],
 ]);
 
@@ -52,7 +54,7 @@ function reachableImports(): { file: string; spec: string }[] {
       const spec = m[1]!;
       found.push({ file: path.relative(ROOT, file), spec });
       const next = resolve(file, spec);
-      if (next && !next.includes(`${path.sep}server${path.sep}`)) queue.push(next);
+      if (next) queue.push(next);
     }
   }
   return found;

@@ -6,7 +6,7 @@
  * Keys are typed from the Spanish file: a key that is not in it does not compile (and the parity test keeps the
  * English file in step).
  */
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { defaultLocale, type Locale } from '../i18n/config';
 import enErrors from '../i18n/messages/en/errors.json';
 import esErrors from '../i18n/messages/es/errors.json';

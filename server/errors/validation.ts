@@ -9,7 +9,7 @@
  * be written in another language later (`issueMessage`). Messages zod writes itself (no custom one in the schema)
  * are rewritten with zod's own locale for the user's language.
  */
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { z } from 'zod';
 import { defaultLocale, isLocale, type Locale } from '../i18n/config';
 import enValidation from '../i18n/messages/en/validation.json';
