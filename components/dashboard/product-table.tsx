@@ -169,12 +169,11 @@ export function ProductTable({
             type="button"
             onClick={() => update({ dir: state.dir === 'asc' ? 'desc' : 'asc' })}
             className={`${buttonClass.secondary} shrink-0 px-3`}
-            aria-label={
-              state.dir === 'asc' ? t('dirAsc') : t('dirDesc')
-            }
           >
             <ArrowUpDownIcon className="size-5" />
+            {/* The visible words start the accessible name (WCAG 2.5.3 label in name); the rest is for screen readers. */}
             <span className="text-xs font-medium">{t(`dir.${dirKey(state.sort, state.dir)}`)}</span>
+            <span className="sr-only">: {state.dir === 'asc' ? t('dirAsc') : t('dirDesc')}</span>
           </button>
         </div>
       </div>

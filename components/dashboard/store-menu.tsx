@@ -23,7 +23,7 @@ export function StoreMenu({ stores, current, defaultOpen, focusTrigger }: { stor
   return (
     <Menu defaultOpen={defaultOpen}>
       <MenuTrigger>
-        <StoreSwitcherButton ref={trigger} store={current} label={t('current', { store: current.name })} />
+        <StoreSwitcherButton ref={trigger} store={current} hint={t('current')} />
       </MenuTrigger>
       <MenuContent>
         <MenuLabel>{t('yours')}</MenuLabel>

@@ -44,5 +44,5 @@ export function StoreSwitcher({ stores }: { stores: TShellStore[] }) {
     );
   }
   if (Menu) return <Menu stores={stores} current={current} defaultOpen={openWhenLoaded} focusTrigger={focusWhenLoaded} />;
-  return <StoreSwitcherButton ref={placeholder} store={current} label={t('current', { store: current.name })} aria-haspopup="menu" aria-expanded={false} onClick={() => setOpenWhenLoaded(true)} />;
+  return <StoreSwitcherButton ref={placeholder} store={current} hint={t('current')} aria-haspopup="menu" aria-expanded={false} onClick={() => setOpenWhenLoaded(true)} />;
 }

@@ -78,7 +78,7 @@ test('switch, confirm dialog, menu and disclosure from the keyboard', async ({ p
 
   // Menu: Enter opens the store menu on its first item, Escape closes it back onto the button, End + Enter runs
   // the last item («Abrir otra tienda»).
-  const switcher = page.getByRole('button', { name: /^Tienda actual: Prim / });
+  const switcher = page.getByRole('button', { name: /^Prim .*, tienda actual\. Cambiar de tienda$/ });
   await expect(switcher).toHaveAttribute('aria-haspopup', 'menu');
   // The menu's code loads after hydration (not first-load JS): Radix's trigger carries data-state.
   await expect(switcher).toHaveAttribute('data-state', 'closed');

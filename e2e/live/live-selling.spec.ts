@@ -58,6 +58,10 @@ test('schedule → stream → watch → pin within 2 s → buy in the sheet → 
   await expect(page.getByTestId('status-badge')).toHaveText('Programado');
   await expect(page.getByTestId('show-cover')).toBeVisible();
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/media\//);
+  // The link preview's text is in the <head> of the HTML itself (not streamed into the body after the shell).
+  const head = (await (await page.request.get(`/live/${slug}`)).text()).split('</head>')[0]!;
+  expect(head).toMatch(/<meta name="description" content="[^"]*en vivo en VITA/);
+  expect(head).toContain('<meta property="og:description"');
   await page.screenshot({ path: testInfo.outputPath('viewer-scheduled.png') });
   await page.goto(studioUrl);
 

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { freshEmail, signUpThroughUi } from '../support/auth';
+import { freshEmail, signUpThroughUi, trpcMutation } from '../support/auth';
 import { audit, publicUrls } from './support';
 
 type Urls = Awaited<ReturnType<typeof publicUrls>>;
@@ -27,7 +27,28 @@ for (const [name, path] of Object.entries(PUBLIC)) {
 }
 
 test('seller pages', async ({ page, context }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signUpThroughUi(page, context, freshEmail(testInfo, 'axe'));
   for (const p of ['/dashboard', '/dashboard/tiendas/nueva', '/dashboard/plan', '/pedidos']) await audit(page, p);
+
+  // The same seller with a store and a product: every section of the store's dashboard.
+  const slug = `axe-${testInfo.project.name}-${Date.now().toString(36)}`;
+  const store = await trpcMutation<{ id: string }>(page, 'store.create', { name: 'Tienda Axe', slug, currency: 'PEN' });
+  await trpcMutation(page, 'product.create', {
+    storeId: store.id,
+    title: 'Gorro de lana',
+    price: 2990,
+    currency: 'PEN',
+    options: [{ name: 'Talla', values: ['S', 'M'] }],
+    variants: [
+      { options: { Talla: 'S' }, stock: 3 },
+      { options: { Talla: 'M' }, stock: 0 },
+    ],
+  });
+  const base = `/dashboard/tiendas/${store.id}`;
+  await audit(page, '/dashboard');
+  for (const section of ['productos', 'pedidos', 'editar', 'cupones', 'entregas', 'billetera', 'equipo', 'en-vivo', 'clientes', 'verificacion']) {
+    await audit(page, `${base}/${section}`);
+  }
+  await audit(page, '/mensajes');
 });
