@@ -6,15 +6,15 @@ import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import type { ProductCard as TProductCard } from '@/server/services/catalog/types';
 import { LivePrice } from './live-price';
-import { priceLabels } from './offer-labels';
+import { priceLabels, type PriceLabels } from './offer-labels';
+
+type CardLabels = PriceLabels & { unavailable: string; soldOut: string };
 
 export const CARD_IMAGE_SIZES = '(min-width: 1024px) 260px, (min-width: 640px) 33vw, 50vw';
 
-/** A product tile: photo, store, title and a live price line. */
-export async function ProductCard({ product, priority = false, showStore = true }: { product: TProductCard; priority?: boolean; showStore?: boolean }) {
-  const locale = (await getLocale()) as Locale;
-  const t = await getTranslations('catalog.offer');
-  const href = localizedPath(locale, `/s/${product.storeSlug}/p/${product.slug}`);
+/** A product tile: photo, store, title and a live price line (labels from ProductGrid, computed once per grid). */
+function ProductCard({ product, labels, priority = false, showStore = true }: { product: TProductCard; labels: CardLabels; priority?: boolean; showStore?: boolean }) {
+  const href = localizedPath(labels.locale, `/s/${product.storeSlug}/p/${product.slug}`);
   return (
     <article className="group relative flex flex-col">
       <div className="relative aspect-square overflow-hidden rounded-2xl bg-zinc-100 ring-1 ring-inset ring-black/5">
@@ -45,7 +45,7 @@ export async function ProductCard({ product, priority = false, showStore = true 
         </h3>
         <div className="mt-auto pt-0.5">
           <LivePrice productId={product.id} currency={product.currency} price={product.priceMin} compareAt={product.compareAtPrice} inStock={product.inStock}
-            labels={{ ...priceLabels(locale, t), unavailable: t('unavailable'), soldOut: t('soldOut') }}
+            labels={labels}
           />
         </div>
       </div>
@@ -54,18 +54,24 @@ export async function ProductCard({ product, priority = false, showStore = true 
 }
 
 /**
- * Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image. The Suspense
- * boundary suspends nothing: it lets React hydrate the grid's islands (a live price and a link per card) in an
- * interruptible pass of their own instead of inside the page's one long hydration task (components/ui/public-shell.tsx).
+ * Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image.
+ *
+ * The Suspense boundary suspends nothing: it lets React hydrate the grid's islands (a live price and a link per card)
+ * in an interruptible pass of their own instead of inside the page's one long hydration task. Everything inside it
+ * must be synchronous (the translations are awaited here, outside it): an async component inside a boundary is
+ * streamed after the shell and swapped in by a script — a layout shift, and invisible without JavaScript.
  */
-export function ProductGrid({ products, priorityFirst = false, showStore = true }: { products: TProductCard[]; priorityFirst?: boolean; showStore?: boolean }) {
+export async function ProductGrid({ products, priorityFirst = false, showStore = true }: { products: TProductCard[]; priorityFirst?: boolean; showStore?: boolean }) {
+  const locale = (await getLocale()) as Locale;
+  const t = await getTranslations('catalog.offer');
+  const labels: CardLabels = { ...priceLabels(locale, t), unavailable: t('unavailable'), soldOut: t('soldOut') };
   return (
     <Suspense>
       <ul className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 sm:gap-x-5 lg:grid-cols-4">
         {products.map((p, i) => (
           <li key={p.id} className="flex">
             <div className="w-full">
-              <ProductCard product={p} priority={priorityFirst && i === 0} showStore={showStore} />
+              <ProductCard product={p} labels={labels} priority={priorityFirst && i === 0} showStore={showStore} />
             </div>
           </li>
         ))}

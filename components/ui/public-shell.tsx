@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { MessageScope } from '@/components/providers/intl';
 import { DocumentLang } from '@/components/providers/document-lang';
 import type { Locale } from '@/server/i18n/config';
@@ -15,23 +15,18 @@ export const PUBLIC_CLIENT_NAMESPACES: readonly MessageScope[] = ['common', 'cat
  * theme switches) get their texts as props from the server components that render them
  * (components/product/offer-labels.ts), so the cached pages ship neither next-intl's client nor their messages.
  *
- * The Suspense boundaries suspend nothing (the HTML is complete): they make React hydrate the header and the footer
- * as separate, interruptible units after the page's shell instead of inside one long task (Lighthouse TBT on a
- * mid-range phone); ProductGrid does the same for its dozens of islands. The page itself is not wrapped, so a
- * notFound() in it still fails the shell and answers 404.
+ * No Suspense boundary here: the header and footer are async server components (translations), and an async
+ * component inside a boundary is streamed after the shell and swapped in by a script (a layout shift, and no header
+ * without JavaScript). ProductGrid keeps one around its synchronous cards for interruptible hydration.
  */
 export function PublicShell({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
     <>
       <DocumentLang locale={locale} />
       <div lang={locale} className="contents">
-        <Suspense>
-          <SiteHeader />
-        </Suspense>
+        <SiteHeader />
         {children}
-        <Suspense>
-          <SiteFooter />
-        </Suspense>
+        <SiteFooter />
       </div>
     </>
   );

@@ -53,6 +53,17 @@ test('store page uses the brand colour and links to WhatsApp', async ({ page }) 
   await expect(page.getByRole('link', { name: 'Chompa de alpaca tejida a mano' })).toBeVisible();
 });
 
+test('cached pages are whole HTML: nothing streamed in after the shell (no layout shift, all there without JavaScript)', async ({ request }) => {
+  for (const path of ['/', '/s/tejidos-quispe', '/s/tejidos-quispe/p/chompa-alpaca-tejida-a-mano', '/en/s/tejidos-quispe']) {
+    const html = await (await request.get(path)).text();
+    // React's placeholder for a Suspense boundary whose content comes later in the stream
+    expect(html, path).not.toMatch(/<template id="B:\d+"/);
+    expect(html.indexOf('<header'), path).toBeGreaterThan(-1);
+    expect(html.indexOf('<header'), path).toBeLessThan(html.indexOf('<main'));
+    expect(html, path).toMatch(/<footer/);
+  }
+});
+
 test('store page photos are optimised images with no image script: the first one preloaded, the rest lazy', async ({ page }) => {
   const scripts: string[] = [];
   page.on('response', (r) => {
