@@ -1,7 +1,6 @@
 import { ServerImage } from '@/components/ui/server-image';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
 import type { ProductCard as TProductCard } from '@/server/services/catalog/types';
@@ -13,7 +12,17 @@ type CardLabels = PriceLabels & { unavailable: string; soldOut: string };
 export const CARD_IMAGE_SIZES = '(min-width: 1024px) 260px, (min-width: 640px) 33vw, 50vw';
 
 /** A product tile: photo, store, title and a live price line (labels from ProductGrid, computed once per grid). */
-function ProductCard({ product, labels, priority = false, showStore = true }: { product: TProductCard; labels: CardLabels; priority?: boolean; showStore?: boolean }) {
+function ProductCard({
+  product,
+  labels,
+  priority = false,
+  showStore = true,
+}: {
+  product: TProductCard;
+  labels: CardLabels;
+  priority?: boolean;
+  showStore?: boolean;
+}) {
   const href = localizedPath(labels.locale, `/s/${product.storeSlug}/p/${product.slug}`);
   return (
     <article className="group relative flex flex-col">
@@ -44,7 +53,12 @@ function ProductCard({ product, labels, priority = false, showStore = true }: { 
           </Link>
         </h3>
         <div className="mt-auto pt-0.5">
-          <LivePrice productId={product.id} currency={product.currency} price={product.priceMin} compareAt={product.compareAtPrice} inStock={product.inStock}
+          <LivePrice
+            productId={product.id}
+            currency={product.currency}
+            price={product.priceMin}
+            compareAt={product.compareAtPrice}
+            inStock={product.inStock}
             labels={labels}
           />
         </div>
@@ -54,28 +68,34 @@ function ProductCard({ product, labels, priority = false, showStore = true }: { 
 }
 
 /**
- * Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image.
+ * Responsive grid of product cards; `priorityFirst` marks the first photo as the page's LCP image. The labels are
+ * awaited once here for all cards.
  *
- * The Suspense boundary suspends nothing: it lets React hydrate the grid's islands (a live price and a link per card)
- * in an interruptible pass of their own instead of inside the page's one long hydration task. Everything inside it
- * must be synchronous (the translations are awaited here, outside it): an async component inside a boundary is
- * streamed after the shell and swapped in by a script — a layout shift, and invisible without JavaScript.
+ * No Suspense boundary around the grid (tried for interruptible hydration): on the server, client components inside a
+ * boundary wait for their module and the boundary is streamed after the shell, swapped in by a script — a layout
+ * shift, and no products without JavaScript; a cached page keeps that HTML (e2e/marketplace/browse.spec.ts).
  */
-export async function ProductGrid({ products, priorityFirst = false, showStore = true }: { products: TProductCard[]; priorityFirst?: boolean; showStore?: boolean }) {
+export async function ProductGrid({
+  products,
+  priorityFirst = false,
+  showStore = true,
+}: {
+  products: TProductCard[];
+  priorityFirst?: boolean;
+  showStore?: boolean;
+}) {
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('catalog.offer');
   const labels: CardLabels = { ...priceLabels(locale, t), unavailable: t('unavailable'), soldOut: t('soldOut') };
   return (
-    <Suspense>
-      <ul className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 sm:gap-x-5 lg:grid-cols-4">
-        {products.map((p, i) => (
-          <li key={p.id} className="flex">
-            <div className="w-full">
-              <ProductCard product={p} labels={labels} priority={priorityFirst && i === 0} showStore={showStore} />
-            </div>
-          </li>
-        ))}
-      </ul>
-    </Suspense>
+    <ul className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 sm:gap-x-5 lg:grid-cols-4">
+      {products.map((p, i) => (
+        <li key={p.id} className="flex">
+          <div className="w-full">
+            <ProductCard product={p} labels={labels} priority={priorityFirst && i === 0} showStore={showStore} />
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -15,9 +15,9 @@ export const PUBLIC_CLIENT_NAMESPACES: readonly MessageScope[] = ['common', 'cat
  * theme switches) get their texts as props from the server components that render them
  * (components/product/offer-labels.ts), so the cached pages ship neither next-intl's client nor their messages.
  *
- * No Suspense boundary here: the header and footer are async server components (translations), and an async
- * component inside a boundary is streamed after the shell and swapped in by a script (a layout shift, and no header
- * without JavaScript). ProductGrid keeps one around its synchronous cards for interruptible hydration.
+ * No Suspense boundaries on these pages: what sits inside one (an async server component, a client component whose
+ * module the server has not loaded yet) is streamed after the shell and swapped in by a script — a layout shift, and
+ * missing without JavaScript — and a cached page keeps that HTML (checked in e2e/marketplace/browse.spec.ts).
  */
 export function PublicShell({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
