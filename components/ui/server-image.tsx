@@ -22,5 +22,5 @@ export function ServerImage({ priority = false, ...rest }: Omit<ImageProps, 'onL
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
   }
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- next/image's own props: alt and the optimised srcset
-  return <img {...props} />;
+  return <img {...props} fetchPriority={priority ? 'high' : props.fetchPriority} />;
 }
