@@ -39,21 +39,26 @@ export function ListPagination({
           b: (chunks) => <span className="font-semibold text-zinc-900">{chunks}</span>,
         })}
       </p>
-      {pages > 1 ? (
-        <div className="flex items-center gap-2">
-          <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
-            <span aria-hidden="true">←</span>
-            <span className="sr-only sm:not-sr-only">{t('previous')}</span>
-          </button>
-          <span className="text-sm tabular-nums text-zinc-600">
-            {page} / {pages}
-          </span>
-          <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
-            <span className="sr-only sm:not-sr-only">{t('next')}</span>
-            <span aria-hidden="true">→</span>
-          </button>
-        </div>
-      ) : null}
+      {pages > 1 ? <PageStepper page={page} pages={pages} onPage={onPage} previous={t('previous')} next={t('next')} /> : null}
     </nav>
+  );
+}
+
+/** Previous / "2 / 5" / next: the buttons of every paged list (the labels are the list's own words). */
+export function PageStepper({ page, pages, onPage, previous, next }: { page: number; pages: number; onPage: (p: number) => void; previous: string; next: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
+        <span aria-hidden="true">←</span>
+        <span className="sr-only sm:not-sr-only">{previous}</span>
+      </button>
+      <span className="text-sm tabular-nums text-zinc-600">
+        {page} / {pages}
+      </span>
+      <button type="button" onClick={() => onPage(page + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
+        <span className="sr-only sm:not-sr-only">{next}</span>
+        <span aria-hidden="true">→</span>
+      </button>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import type { TWallet } from './commerce-types';
 import { buttonClass, Card, describedBy, Field, inputClass } from './field';
 import { WalletIcon } from './icons';
 import { appErrorOf } from './trpc-error';
+import { PageStepper } from './list-pagination';
 
 const PAGE_SIZE = 20;
 const DATE_TIME = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const;
@@ -115,18 +116,8 @@ export function WalletView({ storeId, initialData }: { storeId: string; initialD
               ))}
             </ul>
             {pages > 1 ? (
-              <nav aria-label={t('movementsPagination')} className="mt-3 flex items-center justify-end gap-2">
-                <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page <= 1} className={`${buttonClass.secondary} px-3`}>
-                  <span aria-hidden="true">←</span>
-                  <span className="sr-only sm:not-sr-only">{t('previous')}</span>
-                </button>
-                <span className="text-sm tabular-nums text-zinc-600">
-                  {page} / {pages}
-                </span>
-                <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= pages} className={`${buttonClass.secondary} px-3`}>
-                  <span className="sr-only sm:not-sr-only">{t('next')}</span>
-                  <span aria-hidden="true">→</span>
-                </button>
+              <nav aria-label={t('movementsPagination')} className="mt-3 flex justify-end">
+                <PageStepper page={page} pages={pages} onPage={setPage} previous={t('previous')} next={t('next')} />
               </nav>
             ) : null}
           </div>
