@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
+import type { MoneyTexts } from '@/components/ui/money';
 import { Price } from '@/components/ui/price';
 import { WhatsAppIcon } from '@/components/ui/icons';
 import type { PublicVariant } from '@/server/services/catalog/get-product-page';
@@ -27,6 +28,7 @@ export function LiveOffer({
   storeName,
   whatsapp,
   labels,
+  texts,
 }: {
   productId: string;
   title: string;
@@ -38,6 +40,8 @@ export function LiveOffer({
   whatsapp: string | null;
   /** offerLabels() from the server component (or the live viewer) that renders this island. */
   labels: OfferLabels;
+  /** The cached variants' prices and compare-at prices as the server formatted them (moneyTexts). */
+  texts?: MoneyTexts;
 }) {
   const offer = useLiveOffer(productId);
   const t = labels;
@@ -64,7 +68,7 @@ export function LiveOffer({
   return (
     <div className="space-y-6">
       <div>
-        <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" labels={labels} />
+        <Price amount={price} currency={offer?.currency ?? currency} compareAt={compareAt} size="lg" labels={labels} texts={texts} />
         <p className="mt-2 flex items-center gap-2 text-sm" aria-live="polite">
           {unavailable ? (
             <span className="font-medium text-zinc-600">{t.gone}</span>

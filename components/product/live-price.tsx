@@ -1,5 +1,6 @@
 'use client';
 
+import type { MoneyTexts } from '@/components/ui/money';
 import { Price } from '@/components/ui/price';
 import type { PriceLabels } from './offer-labels';
 import { useLiveOffer } from './use-live-offer';
@@ -15,6 +16,7 @@ export function LivePrice({
   compareAt,
   inStock,
   labels,
+  texts,
 }: {
   productId: string;
   currency: string;
@@ -23,6 +25,8 @@ export function LivePrice({
   inStock: boolean;
   /** priceLabels() plus the two stock words. */
   labels: PriceLabels & { unavailable: string; soldOut: string };
+  /** The cached price and compare-at price as the server formatted them (moneyTexts). */
+  texts?: MoneyTexts;
 }) {
   const offer = useLiveOffer(productId);
   if (offer === null) return <p className="text-sm font-medium text-zinc-500">{labels.unavailable}</p>;
@@ -32,7 +36,7 @@ export function LivePrice({
   const varies = offer ? new Set(offer.variants.map((v) => v.price)).size > 1 : false;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Price amount={amount} currency={offer?.currency ?? currency} compareAt={compare} size="sm" from={varies} labels={labels} />
+      <Price amount={amount} currency={offer?.currency ?? currency} compareAt={compare} size="sm" from={varies} labels={labels} texts={texts} />
       {!available && <span className="rounded-full bg-zinc-900/80 px-2 py-px text-[11px] font-semibold uppercase tracking-wide text-white">{labels.soldOut}</span>}
     </div>
   );

@@ -1,4 +1,5 @@
 import { ServerImage } from '@/components/ui/server-image';
+import { moneyTexts } from '@/components/ui/money';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
@@ -60,6 +61,7 @@ function ProductCard({
             compareAt={product.compareAtPrice}
             inStock={product.inStock}
             labels={labels}
+            texts={moneyTexts([product.priceMin, product.compareAtPrice], product.currency, labels.locale)}
           />
         </div>
       </div>

@@ -12,7 +12,7 @@ import { ShareButtons } from '@/components/share/share-buttons';
 import { brandStyle, whatsappDigits } from '@/components/store/brand';
 import { ChatIcon, ShieldIcon, TruckIcon, VerifiedIcon } from '@/components/ui/icons';
 import { SectionHeader } from '@/components/ui/section-header';
-import { formatMoney, toMajorUnits } from '@/components/ui/money';
+import { formatMoney, moneyTexts, toMajorUnits } from '@/components/ui/money';
 import { getProductPageCached } from '@/server/cache/catalog';
 import { absoluteUrl } from '@/server/http/site-url';
 import type { Locale } from '@/server/i18n/config';
@@ -125,6 +125,7 @@ export async function ProductPage({ locale, storeSlug, productSlug }: { locale: 
               storeName={store.name}
               whatsapp={whatsappDigits(store.whatsapp)}
               labels={offerLabels(locale, tOffer!, tCart!)}
+              texts={moneyTexts(product.variants.flatMap((v) => [v.price, v.compareAtPrice]), product.currency, locale)}
             />
           </div>
           <AskSellerLink storeId={store.id} productId={product.id} label={t('product.askSeller')} className="mt-3 inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-full px-4 text-sm font-semibold text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50" />
