@@ -11,6 +11,7 @@ import { offerLabels } from '@/components/product/offer-labels';
 import { useTRPC } from '@/components/providers/trpc';
 import { useAfterHydration } from '@/components/ui/use-after-hydration';
 import { formatMoney } from '@/components/ui/money';
+import { useLocalDateTime } from '@/components/ui/use-local-date-time';
 import type { Locale } from '@/server/i18n/config';
 import type { LiveChatPayload } from '@/server/services/live/realtime';
 import type { PublicShowPage } from '@/server/services/live/shows';
@@ -38,6 +39,7 @@ function viewerKey(): string {
 export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: { name: string; email: string } | null }) {
   const t = useTranslations('live');
   const locale = useLocale();
+  const startsAt = useLocalDateTime(initial.show.scheduledAt, locale);
   const trpc = useTRPC();
   const [status, setStatus] = useState(initial.show.status);
   const [playbackUrl, setPlaybackUrl] = useState(initial.playbackUrl);
@@ -110,7 +112,7 @@ export function LiveViewer({ initial, user }: { initial: PublicShowPage; user: {
             {initial.cover && <img src={initial.cover} alt="" className="absolute inset-0 size-full object-cover opacity-40" data-testid="show-cover" />}
             <p className="relative text-lg font-semibold">{initial.show.title}</p>
             <p className="relative text-sm text-zinc-300">
-              {status === 'ended' ? t('endedNoReplay') : t('startsAt', { when: new Date(initial.show.scheduledAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              {status === 'ended' ? t('endedNoReplay') : t('startsAt', { when: startsAt })}
             </p>
           </div>
         )}
