@@ -1,6 +1,6 @@
 import { ServerImage } from '@/components/ui/server-image';
 import { moneyTexts } from '@/components/ui/money';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
@@ -46,12 +46,12 @@ function ProductCard({
       <div className="mt-2.5 flex flex-1 flex-col gap-1 px-0.5">
         {showStore && <p className="truncate text-xs font-medium text-zinc-500">{product.storeName}</p>}
         <h3 className="line-clamp-2 text-sm leading-snug text-zinc-900">
-          <Link
+          <IntentLink
             href={href}
             className="after:absolute after:inset-0 after:rounded-2xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-violet-600"
           >
             {product.title}
-          </Link>
+          </IntentLink>
         </h3>
         <div className="mt-auto pt-0.5">
           <LivePrice

@@ -1,5 +1,5 @@
 import { ServerImage } from '@/components/ui/server-image';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
@@ -44,12 +44,12 @@ export async function StoreCard({ store }: { store: FeaturedStore }) {
           )}
         </div>
         <h3 className="flex items-center gap-1 font-semibold text-zinc-900">
-          <Link
+          <IntentLink
             href={localizedPath(locale, `/s/${store.slug}`)}
             className="after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-violet-600"
           >
             {store.name}
-          </Link>
+          </IntentLink>
           {store.verified && (
             <span className="text-brand" title={t('verified')}>
               <VerifiedIcon />

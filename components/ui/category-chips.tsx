@@ -1,5 +1,5 @@
 import { ServerImage } from '@/components/ui/server-image';
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { getLocale } from 'next-intl/server';
 import type { Locale } from '@/server/i18n/config';
 import { localizedPath } from '@/server/i18n/paths';
@@ -15,7 +15,7 @@ export async function CategoryChips({ categories, activeSlug }: { categories: Ca
         const active = c.slug === activeSlug;
         return (
           <li key={c.slug} className="w-20 shrink-0 sm:w-auto">
-            <Link
+            <IntentLink
               href={localizedPath(locale, `/c/${c.slug}`)}
               aria-current={active ? 'page' : undefined}
               className="group flex flex-col items-center gap-2 rounded-2xl p-1 text-center focus-visible:outline-2 focus-visible:outline-violet-600"
@@ -24,7 +24,7 @@ export async function CategoryChips({ categories, activeSlug }: { categories: Ca
                 {c.image && <ServerImage src={c.image.url} alt="" fill sizes="80px" className="object-cover" />}
               </span>
               <span className="text-xs font-medium leading-tight text-zinc-800">{locale === 'en' ? c.nameEn : c.nameEs}</span>
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

@@ -88,6 +88,24 @@ test('store page photos are optimised images with no image script: the first one
   expect(bodies.some((b) => b.includes('data-nimg') && b.includes('onLoadingComplete'))).toBe(false);
 });
 
+test('product cards prefetch their page on intent (touch, pointer, focus), not all at once when the page loads', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (r) => {
+    const h = r.headers();
+    if (h['rsc'] && new URL(r.url()).pathname.includes('/p/')) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/s/tejidos-quispe');
+  await page.waitForLoadState('networkidle');
+  expect(prefetched).toEqual([]);
+  const card = page.locator('main ul li a[href*="/p/"]').first();
+  const href = (await card.getAttribute('href'))!;
+  await card.focus();
+  await expect.poll(() => prefetched).toContain(href);
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('h1')).toBeVisible();
+});
+
 test('product page: live price and stock, variant picker, WhatsApp with the product name', async ({ page }) => {
   const live = page.waitForResponse((r) => r.url().includes('/api/live-offers') && r.ok());
   await page.goto('/s/tejidos-quispe/p/chompa-alpaca-tejida-a-mano');
